@@ -1,0 +1,60 @@
+# The two commands: `make run` and `make test`. Everything else is a helper for them or CI.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= wsis_site.settings.dev
+
+.PHONY: run test test-postgres test-browser lint format messages install install-test ci clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Compiles the .po files in pure Python (polib), so a machine without GNU gettext works too;
+# CI also runs Django's compilemessages, which checks them with msgfmt.
+messages: $(VENV)/.installed
+	$(PY) -m wsis_site.compile_translations
+
+run: $(VENV)/.installed messages
+	mkdir -p var/media
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test messages
+	$(PY) -m pytest --ignore=tests/browser -n 2 $(PYTEST_ARGS)
+
+test-browser: $(VENV)/.installed-test messages
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3 var/test*.sqlite3

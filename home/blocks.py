@@ -1,0 +1,382 @@
+"""StreamField blocks shared by every app's pages.
+
+One concern per block; headings limited to h2-h4; every image carries alt text written by the
+editor. Chooser blocks fetch what they point to in bulk, so a page's query count does not grow
+with the number of blocks on it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from home import prefetch
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class PrefetchedChooserMixin:
+    """Takes the chosen objects from `home.prefetch` when the page prefetched them, and
+    otherwise fetches all of one stream's values in one query."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        known = prefetch.lookup(self.model_class, values)
+        if known is None:
+            known = self.fetch_in_bulk([value for value in values if value is not None])
+        return [known.get(value) if value is not None else None for value in values]
+
+    def fetch_in_bulk(self, ids):
+        return self.model_class.objects.in_bulk(ids)
+
+
+class PrefetchingImageChooserBlock(PrefetchedChooserMixin, ImageChooserBlock):
+    def fetch_in_bulk(self, ids):
+        return self.model_class.objects.prefetch_renditions().in_bulk(ids)
+
+
+class PrefetchingDocumentChooserBlock(PrefetchedChooserMixin, DocumentChooserBlock):
+    pass
+
+
+class LocalizedPageChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
+    """A page link that leads to the reader's language.
+
+    wagtail-localize keeps page choosers synchronised (they point at the English page); the
+    live translation in the active language is attached as `localized_for_reader` for all
+    links at once, instead of one `page.localized` query per link. The stored value stays the
+    chosen page, so the admin still edits what the editor chose.
+    """
+
+    def fetch_in_bulk(self, ids):
+        return prefetch.localized_pages(ids)
+
+
+class LinkValue(blocks.StructValue):
+    def url(self):
+        page = self.get("page")
+        if page is not None:
+            return getattr(page, "localized_for_reader", page).get_url()
+        return self.get("url") or ""
+
+    def text(self):
+        if self.get("label"):
+            return self["label"]
+        page = self.get("page")
+        return getattr(page, "localized_for_reader", page).title if page else self.get("url")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of this site or to another site, with the words a reader sees."""
+
+    label = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the linked page's title."),
+    )
+    page = LocalizedPageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label=_("External URL"))
+
+    def __init__(self, *args, required=True, **kwargs):
+        self.link_required = required
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.link_required and not (value.get("page") or value.get("url")):
+            return value
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose a page of this site or give an external URL, not both.")
+            raise StructBlockValidationError(
+                {"page": ErrorList([ValidationError(message)])}
+            )
+        if value.get("url") and not value.get("label"):
+            raise StructBlockValidationError(
+                {"label": ErrorList([ValidationError(_("A link to another site needs words."))])}
+            )
+        return value
+
+    class Meta:
+        value_class = LinkValue
+        icon = "link"
+        label = _("Link")
+        template = "blocks/link.html"
+        description = _("A link to a page of this site or to another site.")
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255, label=_("Heading"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+        description = _("A section heading (level 2 to 4).")
+        preview_value = {"text": "WSIS+10 High-Level Event", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "blocks/paragraph.html"
+        description = _("Paragraphs of formatted text with links.")
+        preview_value = (
+            "<p>The WSIS Forum is the world's largest annual gathering of the ICT for "
+            "development community.</p>"
+        )
+
+
+class ImageBlock(blocks.StructBlock):
+    image = PrefetchingImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        max_length=255,
+        label=_("Alternative text"),
+        help_text=_("What the image shows, for people who cannot see it. Never the file name."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+        description = _("An image with the alternative text that describes it.")
+
+
+class OptionalImageBlock(blocks.StructBlock):
+    """An image that may be left out; when it is given, its alt text is required."""
+
+    image = PrefetchingImageChooserBlock(required=False, label=_("Image"))
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label=_("Alternative text"),
+        help_text=_("What the image shows, for people who cannot see it. Never the file name."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not value.get("alt_text"):
+            raise StructBlockValidationError(
+                {"alt_text": ErrorList([ValidationError(_("Describe the image for people who cannot see it."))])}
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=255, label=_("Who said it"))
+    role = blocks.CharBlock(required=False, max_length=255, label=_("Their role"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote.html"
+        description = _("A quotation with who said it.")
+        preview_value = {
+            "quote": "ICTs are a cross-cutting enabler of the Sustainable Development Goals.",
+            "attribution": "WSIS Forum 2017",
+        }
+
+
+class CallToActionListBlock(blocks.StructBlock):
+    """The newsletters' "Call for Action": a short list of things to do, each a link."""
+
+    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
+    links = blocks.ListBlock(LinkBlock(), min_num=1, label=_("Actions"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Call to action list")
+        template = "blocks/call_to_action_list.html"
+        description = _("A list of actions for readers: register, submit, contribute.")
+
+
+class MultilingualDocumentValue(blocks.StructValue):
+    def versions(self):
+        """The available documents, in the UN order of the language bar."""
+        return [
+            {"code": code, "label": label, "name": name, "document": self.get(code)}
+            for code, label, name in DOCUMENT_LANGUAGES
+            if self.get(code)
+        ]
+
+
+DOCUMENT_LANGUAGES = [
+    ("ar", "AR", _("Arabic")),
+    ("en", "EN", _("English")),
+    ("es", "ES", _("Spanish")),
+    ("fr", "FR", _("French")),
+    ("ru", "RU", _("Russian")),
+    ("zh", "ZH", _("Chinese")),
+]
+
+
+class MultilingualDocumentBlock(blocks.StructBlock):
+    """One document in several languages, shown as [AR] [EN] [ES] [FR] [RU] [ZH] links."""
+
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    ar = PrefetchingDocumentChooserBlock(required=False, label=_("Arabic"))
+    en = PrefetchingDocumentChooserBlock(required=False, label=_("English"))
+    es = PrefetchingDocumentChooserBlock(required=False, label=_("Spanish"))
+    fr = PrefetchingDocumentChooserBlock(required=False, label=_("French"))
+    ru = PrefetchingDocumentChooserBlock(required=False, label=_("Russian"))
+    zh = PrefetchingDocumentChooserBlock(required=False, label=_("Chinese"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(value.get(code) for code, _label, _name in DOCUMENT_LANGUAGES):
+            raise StructBlockValidationError(
+                block_errors=ErrorList([ValidationError(_("Add the document in one language at least."))])
+            )
+        return value
+
+    class Meta:
+        value_class = MultilingualDocumentValue
+        icon = "doc-full"
+        label = _("Document in several languages")
+        template = "blocks/multilingual_document.html"
+        description = _("A letter or report with one file per language.")
+
+
+class EmbedMediaBlock(EmbedBlock):
+    class Meta:
+        icon = "media"
+        label = _("Video or other embed")
+        template = "blocks/embed.html"
+        description = _("A video or other media from a link (YouTube, Vimeo…).")
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of a standard page, and the base that other apps' bodies extend."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionListBlock()
+    document = MultilingualDocumentBlock()
+    embed = EmbedMediaBlock()
+
+
+class FeaturedItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    summary = blocks.TextBlock(label=_("Summary"))
+    image = OptionalImageBlock()
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured item")
+
+
+class FeaturedItemsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
+    items = blocks.ListBlock(FeaturedItemBlock(), min_num=1, label=_("Items"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured items")
+        template = "blocks/featured_items.html"
+        description = _("Highlighted events and calls, each with a picture and a link.")
+
+
+class NewsItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    date = blocks.DateBlock(required=False, label=_("Date"))
+    text = ParagraphBlock(label=_("Text"))
+    image = OptionalImageBlock()
+    link = LinkBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("News item")
+
+
+class NewsItemsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
+    items = blocks.ListBlock(NewsItemBlock(), min_num=1, label=_("News items"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("News")
+        template = "blocks/news_items.html"
+        description = _("Short news stories, newest first.")
+
+
+class PartnerLogoBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=255, label=_("Name"))
+    logo = PrefetchingImageChooserBlock(label=_("Logo"))
+    url = blocks.URLBlock(required=False, label=_("Website"))
+
+    class Meta:
+        icon = "group"
+        label = _("Partner")
+
+
+class PartnerStripBlock(blocks.StructBlock):
+    """A row of partner logos. The partners issue replaces the hand-made list with Partner
+    snippets; until then editors list the logos here."""
+
+    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
+    partners = blocks.ListBlock(PartnerLogoBlock(), min_num=1, label=_("Partners"))
+
+    class Meta:
+        icon = "group"
+        label = _("Partner strip")
+        template = "blocks/partner_strip.html"
+        description = _("A row of partner logos, each linking to the partner's site.")
+
+
+class HomeSectionsBlock(blocks.StreamBlock):
+    """The sections a newsletter issue is made of, in the order the editor chooses."""
+
+    featured = FeaturedItemsBlock()
+    call_to_action = CallToActionListBlock()
+    news = NewsItemsBlock()
+    partners = PartnerStripBlock()
+    paragraph = ParagraphBlock()
+    document = MultilingualDocumentBlock()
+
+
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("x", "X (Twitter)"),
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("flickr", "Flickr"),
+    ("instagram", "Instagram"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def name(self):
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("network"))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS, label=_("Network"))
+    url = blocks.URLBlock(label=_("URL"))
+
+    class Meta:
+        value_class = SocialLinkValue
+        icon = "link-external"
+        label = _("Social network")

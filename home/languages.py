@@ -1,0 +1,76 @@
+"""The six language versions of whatever a visitor is reading, for the language bar and the
+hreflang alternates."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+# BCP 47 tags for the `lang` attributes, where Django's language code is not one.
+HTML_LANG = {"zh-hans": "zh-Hans"}
+
+
+def html_lang(code: str) -> str:
+    return HTML_LANG.get(code, code)
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str  # in its own script: عربي, 中文…
+    url: str
+    is_current: bool
+    # False when the page has no live translation and the link leads to that language's home.
+    is_translation: bool
+
+    @property
+    def lang(self) -> str:
+        return html_lang(self.code)
+
+
+def language_versions(request, page=None) -> list[LanguageVersion]:
+    """One entry per language, in the UN order of settings.LANGUAGES. Two queries at most,
+    whatever the page."""
+    cached = getattr(request, "_language_versions", None)
+    if cached is not None and cached[0] is page:
+        return cached[1]
+    current = translation.get_language()
+    if isinstance(page, Page) and page.pk:
+        targets = _page_translations(request, page)
+        versions = []
+        for code, name in settings.LANGUAGES:
+            target, is_translation = targets.get(code, (None, False))
+            if target is not None:
+                url = page.get_url(request) if target.pk == page.pk else target.get_url(request)
+            else:
+                url = translate_url(request.path, code)
+            versions.append(LanguageVersion(code, name, url, code == current, is_translation))
+    else:
+        versions = [
+            LanguageVersion(code, name, translate_url(request.path, code), code == current, True)
+            for code, name in settings.LANGUAGES
+        ]
+    request._language_versions = (page, versions)
+    return versions
+
+
+def _page_translations(request, page):
+    """{language code: (page to link to, is it a translation of this page)}."""
+    site = Site.find_for_request(request)
+    home_key = site.root_page.translation_key if site else None
+    rows = (
+        Page.objects.filter(Q(translation_key=page.translation_key) | Q(translation_key=home_key))
+        .filter(Q(live=True) | Q(pk=page.pk))
+        .select_related("locale")
+    )
+    targets = {}
+    for row in rows:
+        code = row.locale.language_code
+        if row.translation_key == page.translation_key:
+            targets[code] = (row, True)
+        else:
+            targets.setdefault(code, (row, False))
+    return targets

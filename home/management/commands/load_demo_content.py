@@ -1,0 +1,47 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation as django_translation
+
+from home.demo import pages, translation
+from home.models import HomePage
+
+
+class Command(BaseCommand):
+    help = (
+        "Builds the demo site from the WSIS newsletters' facts: the English tree, then its "
+        "translations into the five other languages through wagtail-localize. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has a home page (what `make run` uses).",
+        )
+        parser.add_argument(
+            "--write-catalogues",
+            action="store_true",
+            help="Build the English pages, then add their new strings to home/demo/translations/"
+            "*.po for translators, instead of translating.",
+        )
+
+    def handle(self, *args, if_empty=False, write_catalogues=False, **options):
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("Demo content already loaded; nothing to do.")
+            return
+        # Build in the source language whatever language the shell runs in.
+        with django_translation.override("en"):
+            source_pages = pages.build()
+            if write_catalogues:
+                translation.write_catalogue_templates(source_pages)
+                self.stdout.write(f"Catalogues updated in {translation.CATALOGUE_DIR}.")
+                return
+            try:
+                translation.translate_all(source_pages)
+            except translation.MissingDemoTranslation as error:
+                raise CommandError(f"{error}. Run with --write-catalogues and translate.") from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content loaded: {len(source_pages)} pages in "
+                f"{1 + len(translation.target_languages())} languages."
+            )
+        )

@@ -1,0 +1,198 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home import blocks, prefetch
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares: the summary and image that listings and
+    search show, and StreamFields whose references load in a fixed number of queries."""
+
+    listing_summary = models.TextField(
+        blank=True,
+        verbose_name=_("listing summary"),
+        help_text=_("One or two sentences shown in listings and search results."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("listing image"),
+    )
+
+    # StreamFields whose choosers are fetched together before rendering (see home.prefetch).
+    prefetched_stream_fields: tuple[str, ...] = ("body",)
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Listings"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("listing_summary"),
+        SynchronizedField("listing_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        site_settings = SiteSettings.for_request(request)
+        streams = [getattr(self, name) for name in self.prefetched_stream_fields]
+        streams += [site_settings.navigation, site_settings.footer_links]
+        with prefetch.prefetched_references(*streams):
+            response = super().serve(request, *args, **kwargs)
+            # Render now, while the prefetched objects are in reach.
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
+class HomePage(BasePage):
+    """The home page of one language tree: a hero, an introduction, then newsletter sections."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_image_alt_text = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("hero image alternative text"),
+        help_text=_("What the image shows, for people who cannot see it. Never the file name."),
+    )
+    hero_text = models.CharField(max_length=255, blank=True, verbose_name=_("hero text"))
+    introduction = RichTextField(
+        blank=True, features=blocks.RICH_TEXT_FEATURES, verbose_name=_("introduction")
+    )
+    body = StreamField(blocks.HomeSectionsBlock(), blank=True, verbose_name=_("sections"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt_text"), FieldPanel("hero_text")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt_text"),
+        TranslatableField("hero_text"),
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt_text:
+            raise ValidationError(
+                {"hero_image_alt_text": _("Describe the hero image for people who cannot see it.")}
+            )
+        others = HomePage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(_("This language already has a home page."))
+
+
+class StandardPage(BasePage):
+    """An ordinary content page: about WSIS, stocktaking, the Fund in Trust…"""
+
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
+    body = StreamField(blocks.BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site and how to reach them, the main navigation and the footer.
+
+    Navigation and footer links point at pages of the English tree; readers get the page in
+    their own language (see LocalizedPageChooserBlock).
+    """
+
+    organisation = models.CharField(
+        max_length=255,
+        default="International Telecommunication Union (ITU)",
+        verbose_name=_("organisation"),
+    )
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact e-mail"))
+    contact_phone = models.CharField(max_length=50, blank=True, verbose_name=_("contact phone"))
+    postal_address = models.TextField(blank=True, verbose_name=_("postal address"))
+    navigation = StreamField(
+        [("link", blocks.LinkBlock())], blank=True, verbose_name=_("main navigation")
+    )
+    footer_links = StreamField(
+        [("link", blocks.LinkBlock())], blank=True, verbose_name=_("footer links")
+    )
+    social_links = StreamField(
+        [("social", blocks.SocialLinkBlock())], blank=True, verbose_name=_("social networks")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("navigation"),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,122 @@
+"""Load everything a page's StreamFields point to in a fixed number of queries.
+
+Wagtail converts a StreamField lazily, one top-level block type at a time, so each chooser
+nested in a different block makes its own query, and a page's query count grows with the
+variety of its sections. Before rendering, `PrefetchedReferences` walks the raw JSON of the
+fields once, fetches every page (already localized to the reader's language), image (with its
+renditions) and document in one query per model, and the chooser blocks in `home/blocks.py`
+take their values from it.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Q
+from django.utils import translation
+from wagtail import blocks
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+
+_current: ContextVar[dict | None] = ContextVar("prefetched_references", default=None)
+
+
+def _collect(block, raw, found):
+    if raw is None:
+        return
+    if isinstance(block, blocks.ChooserBlock):
+        if isinstance(raw, int):
+            found[block.model_class].add(raw)
+    elif isinstance(block, blocks.StructBlock):
+        if isinstance(raw, dict):
+            for name, child in block.child_blocks.items():
+                _collect(child, raw.get(name), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            # List items are stored as {"type": "item", "value": ..., "id": ...} since Wagtail 2.16.
+            value = item["value"] if isinstance(item, dict) and "value" in item else item
+            _collect(block.child_block, value, found)
+    elif isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                _collect(child, item.get("value"), found)
+
+
+def collect_references(stream_values):
+    """{model class: {ids}} for every chooser value in the given StreamValues."""
+    found = defaultdict(set)
+    for stream_value in stream_values:
+        _collect(stream_value.stream_block, list(stream_value.raw_data), found)
+    return found
+
+
+def active_language_code():
+    return get_supported_content_language_variant(translation.get_language())
+
+
+def localized_pages(ids):
+    """The pages with these ids, each carrying `localized_for_reader`: its live translation in
+    the active language, or itself when there is none. One query."""
+    if not ids:
+        return {}
+    language_code = active_language_code()
+    translation_keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    rows = list(
+        Page.objects.filter(
+            Q(pk__in=ids)
+            | Q(
+                translation_key__in=translation_keys,
+                locale__language_code=language_code,
+                live=True,
+            )
+        ).select_related("locale")
+    )
+    in_language = {
+        page.translation_key: page
+        for page in rows
+        if page.live and page.locale.language_code == language_code
+    }
+    sources = {page.pk: page for page in rows if page.pk in ids}
+    for page in sources.values():
+        page.localized_for_reader = in_language.get(page.translation_key, page)
+    return sources
+
+
+def fetch(found):
+    image_model, document_model = get_image_model(), get_document_model()
+    objects = {}
+    for model, ids in found.items():
+        if issubclass(model, Page):
+            objects[Page] = localized_pages(ids)
+        elif issubclass(model, image_model):
+            objects[image_model] = image_model.objects.prefetch_renditions().in_bulk(ids)
+        elif issubclass(model, document_model):
+            objects[document_model] = document_model.objects.in_bulk(ids)
+        else:
+            objects[model] = model.objects.in_bulk(ids)
+    return objects
+
+
+@contextmanager
+def prefetched_references(*stream_values):
+    token = _current.set(fetch(collect_references(stream_values)))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def lookup(model, ids):
+    """Objects already fetched for this render, or None when nothing was prefetched or some
+    id is missing (the caller then queries as usual)."""
+    objects = _current.get()
+    if objects is None:
+        return None
+    key = Page if issubclass(model, Page) else model
+    known = objects.get(key, {})
+    if any(pk not in known for pk in ids if pk is not None):
+        return None
+    return known

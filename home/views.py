@@ -1,0 +1,75 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Searches the live pages of the reader's language only."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(query)
+        )
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    try:
+        page_of_results = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_of_results = paginator.page(1)
+    except EmptyPage:
+        page_of_results = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_query": query,
+            "search_results": page_of_results,
+            "query_string": urlencode({"q": query}),
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def health(request):
+    """For the load balancer and the container's health check: the app and its database."""
+    connection.ensure_connection()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    """A 404 in the visitor's language, with the site's header and footer."""
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """A 500 that needs neither the database nor context processors, which may be what failed.
+
+    LocaleMiddleware has already activated the visitor's language."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,70 @@
+"""Every setting that comes from the environment, read and typed in this one place.
+
+The README's configuration table documents each variable below; keep the two in step.
+"""
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+_env = environ.Env()
+
+
+@dataclass(frozen=True)
+class Environment:
+    secret_key: str
+    debug: bool
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    database: dict
+    redis_url: str
+    email: dict
+    default_from_email: str
+    server_email: str
+    wagtailadmin_base_url: str
+    media_root: Path
+    static_root: Path
+    secure_ssl_redirect: bool
+    secure_hsts_seconds: int
+
+
+def _local_secret_key() -> str:
+    """A key generated once per checkout for local use, kept in var/ (never committed)."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def read_environment(*, require_secret_key: bool = False, default_debug: bool = False) -> Environment:
+    secret_key = _env.str("SECRET_KEY", default="")
+    if not secret_key:
+        if require_secret_key:
+            raise environ.ImproperlyConfigured("SECRET_KEY must be set in production.")
+        secret_key = _local_secret_key()
+    email_url = _env.str("EMAIL_URL", default="")
+    return Environment(
+        secret_key=secret_key,
+        debug=_env.bool("DEBUG", default=default_debug),
+        allowed_hosts=_env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"]),
+        csrf_trusted_origins=_env.list("CSRF_TRUSTED_ORIGINS", default=[]),
+        database=_env.db_url_config(
+            _env.str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+        ),
+        redis_url=_env.str("REDIS_URL", default=""),
+        email=_env.email_url_config(email_url) if email_url else {},
+        default_from_email=_env.str("DEFAULT_FROM_EMAIL", default="WSIS <wsis-info@itu.int>"),
+        server_email=_env.str("SERVER_EMAIL", default="wsis-site@itu.int"),
+        wagtailadmin_base_url=_env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"),
+        media_root=Path(_env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))),
+        static_root=Path(_env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))),
+        secure_ssl_redirect=_env.bool("SECURE_SSL_REDIRECT", default=True),
+        secure_hsts_seconds=_env.int("SECURE_HSTS_SECONDS", default=31536000),
+    )

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+from home.sitemaps import LocalizedPageSitemap
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": LocalizedPageSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", home_views.health, name="health"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Every public page carries its language in the URL; "/" is redirected by LocaleMiddleware to
+# the visitor's preferred language (Accept-Language, then English).
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("", include(wagtail_urls)),
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
