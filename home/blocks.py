@@ -57,13 +57,13 @@ class LocalizedPageChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock)
 
 
 class LinkValue(blocks.StructValue):
-    def url(self):
+    def href(self):
         page = self.get("page")
         if page is not None:
             return getattr(page, "localized_for_reader", page).get_url()
         return self.get("url") or ""
 
-    def text(self):
+    def link_text(self):
         if self.get("label"):
             return self["label"]
         page = self.get("page")
@@ -244,9 +244,8 @@ class MultilingualDocumentBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not any(value.get(code) for code, _label, _name in DOCUMENT_LANGUAGES):
-            raise StructBlockValidationError(
-                block_errors=ErrorList([ValidationError(_("Add the document in one language at least."))])
-            )
+            message = _("Add the document in one language at least.")
+            raise StructBlockValidationError(non_block_errors=ErrorList([message]))
         return value
 
     class Meta:

@@ -104,7 +104,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # by each language's English name), which the language bar follows.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
-    ("ar", "العربية"),
+    ("ar", "عربي"),
     ("zh-hans", "中文"),
     ("en", "English"),
     ("fr", "Français"),
@@ -113,6 +113,7 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+FORMAT_MODULE_PATH = ["wsis_site.formats"]
 LOCALE_PATHS = [BASE_DIR / "wsis_site" / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -164,5 +165,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Wagtail runs its background tasks (search index, reference index) through
+        # django-tasks, which logs every one of them at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "modelsearch": {"level": "WARNING"},
+    },
 }

@@ -1,0 +1,53 @@
+import shutil
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _remove_test_media():
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Wagtail caches site root paths and renditions; each test starts from a cold cache.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_english_home(**fields):
+    """The English home page as the default site's root, in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2, content_type__model="page").delete()
+    home = HomePageFactory(parent=root, **fields)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "WSIS"},
+    )
+    return home
+
+
+def translate(page, language_code, publish=True, **fields):
+    """A translation of `page` (its parent must be translated already), published."""
+    locale = Locale.objects.get(language_code=language_code)
+    translated = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    revision = translated.save_revision()
+    if publish:
+        revision.publish()
+    translated.refresh_from_db()
+    return translated
+
+
+@pytest.fixture
+def english_home(db):
+    return make_english_home()
