@@ -91,9 +91,7 @@ class LinkBlock(blocks.StructBlock):
             return value
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page of this site or give an external URL, not both.")
-            raise StructBlockValidationError(
-                {"page": ErrorList([ValidationError(message)])}
-            )
+            raise StructBlockValidationError({"page": ErrorList([ValidationError(message)])})
         if value.get("url") and not value.get("label"):
             raise StructBlockValidationError(
                 {"label": ErrorList([ValidationError(_("A link to another site needs words."))])}
@@ -171,7 +169,11 @@ class OptionalImageBlock(blocks.StructBlock):
         value = super().clean(value)
         if value.get("image") and not value.get("alt_text"):
             raise StructBlockValidationError(
-                {"alt_text": ErrorList([ValidationError(_("Describe the image for people who cannot see it."))])}
+                {
+                    "alt_text": ErrorList(
+                        [ValidationError(_("Describe the image for people who cannot see it."))]
+                    )
+                }
             )
         return value
 

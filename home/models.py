@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -29,8 +30,9 @@ class BasePage(Page):
         verbose_name=_("listing image"),
     )
 
-    # StreamFields whose choosers are fetched together before rendering (see home.prefetch).
+    # StreamFields and image foreign keys fetched together before rendering (home.prefetch).
     prefetched_stream_fields: tuple[str, ...] = ("body",)
+    prefetched_image_fields: tuple[str, ...] = ()
 
     promote_panels = [
         *Page.promote_panels,
@@ -56,7 +58,12 @@ class BasePage(Page):
         site_settings = SiteSettings.for_request(request)
         streams = [getattr(self, name) for name in self.prefetched_stream_fields]
         streams += [site_settings.navigation, site_settings.footer_links]
-        with prefetch.prefetched_references(*streams):
+        image_ids = [getattr(self, f"{name}_id") for name in self.prefetched_image_fields]
+        with prefetch.prefetched_references(streams, images=image_ids) as objects:
+            images = objects.get(get_image_model(), {})
+            for name in self.prefetched_image_fields:
+                if getattr(self, f"{name}_id") in images:
+                    setattr(self, name, images[getattr(self, f"{name}_id")])
             response = super().serve(request, *args, **kwargs)
             # Render now, while the prefetched objects are in reach.
             if hasattr(response, "render"):
@@ -86,6 +93,8 @@ class HomePage(BasePage):
         blank=True, features=blocks.RICH_TEXT_FEATURES, verbose_name=_("introduction")
     )
     body = StreamField(blocks.HomeSectionsBlock(), blank=True, verbose_name=_("sections"))
+
+    prefetched_image_fields = ("hero_image",)
 
     content_panels = [
         *Page.content_panels,

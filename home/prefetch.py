@@ -15,9 +15,9 @@ from contextvars import ContextVar
 from django.db.models import Q
 from django.utils import translation
 from wagtail import blocks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 _current: ContextVar[dict | None] = ContextVar("prefetched_references", default=None)
@@ -101,10 +101,16 @@ def fetch(found):
 
 
 @contextmanager
-def prefetched_references(*stream_values):
-    token = _current.set(fetch(collect_references(stream_values)))
+def prefetched_references(stream_values, images=()):
+    """Fetches what the StreamValues and the given image ids point to; yields the objects,
+    {model: {id: object}}, for the caller to use for its own foreign keys."""
+    found = collect_references(stream_values)
+    if any(images):
+        found[get_image_model()].update(pk for pk in images if pk)
+    objects = fetch(found)
+    token = _current.set(objects)
     try:
-        yield
+        yield objects
     finally:
         _current.reset(token)
 

@@ -49,7 +49,9 @@ def draw_banner(title, size=(1600, 900), seed=0, subtitle=""):
     for index, line in enumerate(lines):
         draw.text((width // 10, top + index * int(font.size * 1.2)), line, font=font, fill="white")
     if subtitle:
-        draw.text((width // 10, height - height // 6), subtitle, font=_font(height // 18), fill="#dfe9f3")
+        draw.text(
+            (width // 10, height - height // 6), subtitle, font=_font(height // 18), fill="#dfe9f3"
+        )
     return image
 
 

@@ -364,17 +364,19 @@ def build_home_sections(home, pages):
                         {
                             "title": "Two e-guides on mobile privacy from Trend Micro",
                             "date": datetime.date(2014, 3, 31),
-                            "text": "<p>Following its 2013 agreement with ITU, Trend Micro released "
-                            "two e-guides for ITU Member States and partners: one on mobile "
-                            "privacy, one on protecting the data kept on mobile devices.</p>",
+                            "text": "<p>Following its 2013 agreement with ITU, Trend Micro "
+                            "released two e-guides for ITU Member States and partners: one on "
+                            "mobile privacy, one on protecting the data kept on mobile "
+                            "devices.</p>",
                             "image": {"image": None, "alt_text": ""},
                             "link": {"page": None, "url": "", "label": ""},
                         },
                         {
                             "title": "Ten years of measuring ICT for development",
                             "date": datetime.date(2014, 4, 1),
-                            "text": "<p>The Partnership on Measuring ICT for Development marks its "
-                            "tenth anniversary with a final assessment of the ten WSIS targets.</p>",
+                            "text": "<p>The Partnership on Measuring ICT for Development marks "
+                            "its tenth anniversary with a final assessment of the ten WSIS "
+                            "targets.</p>",
                             "image": {"image": card["measuring"].pk, "alt_text": alt["measuring"]},
                             "link": link(pages["measuring"], label="About the Partnership"),
                         },

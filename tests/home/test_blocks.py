@@ -20,7 +20,10 @@ def test_link_needs_a_page_or_a_url_but_not_both(english_home):
     assert "Choose a page of this site or give an external URL" in str(raised.value.block_errors)
     with pytest.raises(StructBlockValidationError):
         clean(block, {"page": english_home.pk, "url": "https://www.itu.int/", "label": "x"})
-    assert clean(block, {"page": english_home.pk, "url": "", "label": ""})["page"].pk == english_home.pk
+    assert (
+        clean(block, {"page": english_home.pk, "url": "", "label": ""})["page"].pk
+        == english_home.pk
+    )
 
 
 def test_external_link_needs_words():
@@ -58,13 +61,17 @@ def test_multilingual_document_needs_one_language_at_least():
 def test_headings_are_limited_to_levels_two_to_four():
     choices = [value for value, _label in blocks.HeadingBlock().child_blocks["level"].field.choices]
     assert [c for c in choices if c] == ["h2", "h3", "h4"]
-    html = blocks.HeadingBlock().render(blocks.HeadingBlock().to_python({"text": "Reports", "level": "h3"}))
+    html = blocks.HeadingBlock().render(
+        blocks.HeadingBlock().to_python({"text": "Reports", "level": "h3"})
+    )
     assert html.strip() == '<h3 class="block-heading">Reports</h3>'
 
 
 def test_rich_text_offers_no_h1_and_no_raw_html():
     assert "h1" not in blocks.RICH_TEXT_FEATURES
-    stream_types = set(blocks.BodyBlock().child_blocks) | set(blocks.HomeSectionsBlock().child_blocks)
+    stream_types = set(blocks.BodyBlock().child_blocks) | set(
+        blocks.HomeSectionsBlock().child_blocks
+    )
     assert "html" not in stream_types and "raw_html" not in stream_types
 
 

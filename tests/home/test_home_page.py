@@ -41,7 +41,10 @@ def sections(targets, images, documents, count):
         },
         {
             "type": "call_to_action",
-            "value": {"heading": "Call for action", "links": item_list("a", [link(i) for i in range(count)])},
+            "value": {
+                "heading": "Call for action",
+                "links": item_list("a", [link(i) for i in range(count)]),
+            },
         },
         {
             "type": "news",
@@ -86,7 +89,9 @@ def sections(targets, images, documents, count):
 def home_with_sections(english_home):
     def build(count):
         targets = [
-            StandardPageFactory(parent=english_home, title=f"Target {i}", slug=f"target-{count}-{i}")
+            StandardPageFactory(
+                parent=english_home, title=f"Target {i}", slug=f"target-{count}-{i}"
+            )
             for i in range(count)
         ]
         images = [ImageFactory(title=f"Image {i}") for i in range(count)]
@@ -144,7 +149,10 @@ def test_links_lead_to_the_readers_language(client, english_home):
 def test_multilingual_document_names_each_language_for_screen_readers(client, english_home):
     documents = {code: DocumentFactory(title=f"Letter {code}") for code in ["zh", "ar", "en"]}
     english_home.body = [
-        {"type": "document", "value": {"title": "Invitation letter", **{c: d.pk for c, d in documents.items()}}}
+        {
+            "type": "document",
+            "value": {"title": "Invitation letter", **{c: d.pk for c, d in documents.items()}},
+        }
     ]
     english_home.save_revision().publish()
     html = client.get("/en/").content.decode()

@@ -94,7 +94,9 @@ def test_hreflang_alternates_cover_live_translations_self_and_x_default(client, 
 
 
 def test_french_page_is_served_in_french(client, english_home):
-    translate(english_home, "fr", slug="accueil", title="Sommet mondial sur la société de l'information")
+    translate(
+        english_home, "fr", slug="accueil", title="Sommet mondial sur la société de l'information"
+    )
     html = client.get("/fr/").content.decode()
     assert '<html lang="fr" dir="ltr">' in html
     assert "Sommet mondial sur la société de l&#x27;information" in html

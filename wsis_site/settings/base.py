@@ -156,7 +156,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 ]
 
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the Wagtail admin previews pages in an iframe
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

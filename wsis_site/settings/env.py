@@ -43,7 +43,9 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-def read_environment(*, require_secret_key: bool = False, default_debug: bool = False) -> Environment:
+def read_environment(
+    *, require_secret_key: bool = False, default_debug: bool = False
+) -> Environment:
     secret_key = _env.str("SECRET_KEY", default="")
     if not secret_key:
         if require_secret_key:

@@ -38,7 +38,9 @@ class Command(BaseCommand):
             try:
                 translation.translate_all(source_pages)
             except translation.MissingDemoTranslation as error:
-                raise CommandError(f"{error}. Run with --write-catalogues and translate.") from error
+                raise CommandError(
+                    f"{error}. Run with --write-catalogues and translate."
+                ) from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(source_pages)} pages in "

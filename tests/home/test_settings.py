@@ -1,0 +1,110 @@
+"""Settings come from the environment only; production refuses to run half-configured."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "wsis_site.settings.production",
+    "SECRET_KEY": "a-production-secret-" + "x" * 50,
+    "ALLOWED_HOSTS": "www.wsis.example",
+}
+
+
+def run_django(code, **environment):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "EMAIL_URL"}
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "wsis_site.settings.dev"
+    env.update(environment)
+    script = "import django, json; django.setup(); from django.conf import settings; " + code
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def settings_value(expression, **environment):
+    result = run_django(f"print(json.dumps({expression}, default=str))", **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_defaults_are_sqlite_in_var_local_memory_cache_and_console_email():
+    assert settings_value("settings.DATABASES['default']['NAME']").endswith("var/db.sqlite3")
+    assert settings_value("settings.CACHES['default']['BACKEND']").endswith("LocMemCache")
+    assert settings_value("settings.EMAIL_BACKEND").endswith("console.EmailBackend")
+    assert settings_value("str(settings.MEDIA_ROOT)").endswith("var/media")
+
+
+def test_database_and_cache_urls_are_read_from_the_environment():
+    environment = {
+        "DATABASE_URL": "postgres://wsis:secret@db.internal:5432/wsis",
+        "REDIS_URL": "redis://cache.internal:6379/1",
+    }
+    database = settings_value("settings.DATABASES['default']", **environment)
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["NAME"], database["USER"]) == ("db.internal", "wsis", "wsis")
+    cache = settings_value("settings.CACHES['default']", **environment)
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://cache.internal:6379/1"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_django("", DJANGO_SETTINGS_MODULE="wsis_site.settings.production", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_sends_mail_over_smtp_from_the_environment():
+    email = {"EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587"}
+    assert settings_value("settings.EMAIL_BACKEND", **PRODUCTION, **email).endswith(
+        "smtp.EmailBackend"
+    )
+    assert settings_value("settings.EMAIL_HOST", **PRODUCTION, **email) == "smtp.example.org"
+    assert settings_value("settings.EMAIL_USE_TLS", **PRODUCTION, **email) is True
+    assert settings_value("settings.DEBUG", **PRODUCTION) is False
+
+
+def test_production_passes_the_deployment_checklist():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**os.environ, **PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def redis_is_running():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis server on 127.0.0.1:6379")
+def test_the_cache_works_on_a_real_redis():
+    code = (
+        "from django.core.cache import cache; import uuid; key = str(uuid.uuid4()); "
+        "cache.set(key, {'a': 1}, 30); print(json.dumps(cache.get(key))); cache.delete(key)"
+    )
+    result = run_django(code, REDIS_URL="redis://127.0.0.1:6379/15")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"a": 1}

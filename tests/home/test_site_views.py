@@ -1,0 +1,145 @@
+"""Search, sitemap, robots.txt, health check and error pages."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.conftest import translate
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(english_home):
+    page = StandardPageFactory(
+        parent=english_home,
+        title="About WSIS",
+        slug="about-wsis",
+        introduction="ITU organises the summit with UNESCO, UNCTAD and UNDP.",
+        listing_summary="Who organises WSIS.",
+    )
+    translate(english_home, "fr", slug="accueil")
+    translate(
+        page,
+        "fr",
+        title="À propos du SMSI",
+        slug="a-propos",
+        listing_summary="Qui organise le SMSI.",
+    )
+    return page
+
+
+def test_search_finds_pages_in_the_readers_language_only(client, about):
+    html = client.get("/en/search/", {"q": "About"}).content.decode()
+    assert '<a href="/en/about-wsis/">About WSIS</a>' in html
+    assert "À propos" not in html
+
+    html = client.get("/fr/search/", {"q": "propos"}).content.decode()
+    assert '<a href="/fr/a-propos/">À propos du SMSI</a>' in html
+    assert "1 résultat" in html
+
+
+def test_search_leaves_out_drafts_and_private_pages(client, about):
+    draft = StandardPageFactory(parent=about.get_parent(), title="About the draft", live=False)
+    draft.save()
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    html = client.get("/en/search/", {"q": "About"}).content.decode()
+    assert 'href="/en/about-wsis/">About WSIS' not in html and "About the draft" not in html
+    assert "0 results" in html
+
+
+def test_search_without_words_shows_the_form_only(client, english_home):
+    response = client.get("/en/search/")
+    assert response.status_code == 200
+    assert 'id="search-page-q"' in response.content.decode()
+    assert "result" not in response.content.decode().split("</form>")[1].split("</main>")[0]
+
+
+def test_search_survives_odd_input(client, about):
+    assert client.get("/en/search/", {"q": "x" * 5000}).status_code == 200
+    assert client.get("/en/search/", {"q": "About", "page": "abc"}).status_code == 200
+    assert client.get("/en/search/", {"q": "About", "page": "999"}).status_code == 200
+    assert client.post("/en/search/", {"q": "About"}).status_code == 405
+
+
+def test_sitemap_lists_every_language_with_alternates(client, about):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    tree = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {url.find("s:loc", ns).text: url for url in tree.findall("s:url", ns)}
+    assert set(urls) == {
+        "http://localhost/en/",
+        "http://localhost/fr/",
+        "http://localhost/en/about-wsis/",
+        "http://localhost/fr/a-propos/",
+    }
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in urls["http://localhost/fr/a-propos/"].findall("x:link", ns)
+    }
+    assert alternates == {
+        "en": "http://localhost/en/about-wsis/",
+        "fr": "http://localhost/fr/a-propos/",
+        "x-default": "http://localhost/en/about-wsis/",
+    }
+
+
+def test_sitemap_leaves_out_drafts_and_private_pages(client, about):
+    StandardPageFactory(parent=about.get_parent(), title="Draft", slug="draft", live=False)
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    content = client.get("/sitemap.xml").content.decode()
+    assert "/en/draft/" not in content
+    assert "/en/about-wsis/" not in content
+
+
+def test_robots_txt_points_to_the_sitemap(client, english_home):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain"
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_health_check(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("en", "Page not found"),
+        ("fr", "Page introuvable"),
+        ("ar", 'dir="rtl"'),
+        ("zh-hans", 'lang="zh-Hans"'),
+    ],
+)
+def test_page_not_found_speaks_the_visitors_language(client, english_home, code, message):
+    response = client.get(f"/{code}/no-such-page/")
+    assert response.status_code == 404
+    assert message in response.content.decode()
+    assert response.content.decode().count("<main") == 1
+
+
+def test_server_error_page_needs_no_database_and_speaks_the_language(django_assert_num_queries):
+    from django.utils import translation
+
+    from home.views import server_error
+
+    with translation.override("ru"), django_assert_num_queries(0):
+        response = server_error(None)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="ru" dir="ltr">' in html
+    assert re.search(r"<h1>[А-Яа-я ]+</h1>", html)
+
+
+def test_the_project_routes_errors_to_these_views():
+    from wsis_site import urls
+
+    assert urls.handler404 == "home.views.page_not_found"
+    assert urls.handler500 == "home.views.server_error"
