@@ -1,0 +1,149 @@
+"""Browser tests: the real site, served by `manage.py runserver` in a subprocess on a database
+of its own with the demo content, driven by Playwright in Debian's Chromium.
+
+The server runs in its own process (not pytest-django's live_server, which flushes the
+database after each test) so the demo site is built once per run.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BROWSER_DIR = Path(__file__).resolve().parent
+ARTIFACTS = ROOT / "test-results"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ADMIN_PASSWORD = "browser-test-password"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_DIR in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(*args, env):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """Migrates a fresh database, loads the demo content, serves it; yields the base URL."""
+    workdir = Path(tempfile.mkdtemp(prefix="wsis-browser-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wsis_site.settings.dev",
+        "DEBUG": "true",
+        "DATABASE_URL": os.environ.get("BROWSER_DATABASE_URL")
+        or f"sqlite:///{workdir / 'browser.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+    }
+    manage("migrate", "--no-input", "-v0", env=env)
+    manage("load_demo_content", "-v0", env=env)
+    manage("ensure_admin", "-v0", env=env)
+    port = free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/healthz", timeout=2)  # noqa: S310 - our own server
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((workdir / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    """axe-core from the npm registry, installed beside the tests (not part of the site)."""
+    script = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=BROWSER_DIR, check=True
+        )
+    return script
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+def serious_violations(page, axe_script):
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate("async () => await axe.run(document)")
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
