@@ -38,7 +38,7 @@ run: $(VENV)/.installed messages
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test messages
-	$(PY) -m pytest --ignore=tests/browser -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest --ignore=tests/browser -n 2 --reuse-db $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.installed-test messages
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
