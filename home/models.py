@@ -121,7 +121,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "events.EventIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,6 +1,9 @@
 """The English (source) tree of the demo site, from the facts of the WSIS Flash newsletters
 of April 2014 and March 2017 (shared/seeds/), told in our own words."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
 from wagtail.models import Locale, Page, Site
 
 from home.demo import assets
@@ -59,7 +62,12 @@ def build_home():
             setattr(home, name, value)
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "WSIS", home
+    # The site's address is the one the admin is reached at, so full URLs (calendar files,
+    # sitemap) work where the demo runs.
+    base_url = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = base_url.hostname or "localhost"
+    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+    site.site_name, site.root_page = "WSIS", home
     site.save()
     return home
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_countries",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -172,4 +174,17 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
     },
+}
+
+# Country names as the United Nations writes them, where the ISO short name differs.
+COUNTRIES_OVERRIDE = {
+    "KR": _("Republic of Korea"),
+    "KP": _("Democratic People's Republic of Korea"),
+    "RU": _("Russian Federation"),
+    "IR": _("Iran (Islamic Republic of)"),
+    "SY": _("Syrian Arab Republic"),
+    "TZ": _("United Republic of Tanzania"),
+    "VN": _("Viet Nam"),
+    "GB": _("United Kingdom of Great Britain and Northern Ireland"),
+    "US": _("United States of America"),
 }

@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation as django_translation
 
+from events import demo as events_demo
 from home.demo import pages, translation
+from home.demo.clock import DemoClock
 from home.models import HomePage
 
 
@@ -18,19 +20,29 @@ class Command(BaseCommand):
             help="Do nothing when the site already has a home page (what `make run` uses).",
         )
         parser.add_argument(
+            "--shift-to-today",
+            action="store_true",
+            help="Move every demo date by the same number of weeks, so that the March 2017 "
+            "newsletter's 'now' is today: events are upcoming and deadlines open.",
+        )
+        parser.add_argument(
             "--write-catalogues",
             action="store_true",
             help="Build the English pages, then add their new strings to home/demo/translations/"
             "*.po for translators, instead of translating.",
         )
 
-    def handle(self, *args, if_empty=False, write_catalogues=False, **options):
+    def handle(
+        self, *args, if_empty=False, write_catalogues=False, shift_to_today=False, **options
+    ):
         if if_empty and HomePage.objects.exists():
             self.stdout.write("Demo content already loaded; nothing to do.")
             return
         # Build in the source language whatever language the shell runs in.
         with django_translation.override("en"):
+            clock = DemoClock(shift_to_today=shift_to_today)
             source_pages = pages.build()
+            source_pages += events_demo.build(source_pages[0], clock)
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)
                 self.stdout.write(f"Catalogues updated in {translation.CATALOGUE_DIR}.")

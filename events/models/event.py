@@ -1,0 +1,401 @@
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from events import blocks, calendar, schedule
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+EVENT_TYPES = [
+    ("forum", _("Forum")),
+    ("high_level_event", _("High-level event")),
+    ("briefing", _("Briefing")),
+    ("consultation_meeting", _("Open consultation meeting")),
+    ("hackathon", _("Hackathon")),
+    ("exhibition", _("Exhibition")),
+    ("ceremony", _("Ceremony")),
+    ("other", _("Other")),
+]
+
+
+class EventStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    HAPPENING_NOW = "happening_now", _("Happening now")
+    PAST = "past", _("Past")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """An event of the Global Events Calendar: a Forum, a briefing, a consultation meeting…
+
+    Editors enter dates and times as the venue's clock shows them; `starts_at` and `ends_at`
+    keep the same instants in UTC for sorting, filtering and calendar files.
+    """
+
+    event_type = models.CharField(
+        max_length=32, choices=EVENT_TYPES, default="other", verbose_name=_("type")
+    )
+    summary = models.TextField(verbose_name=_("summary"), help_text=_("Two or three sentences."))
+
+    time_zone = models.CharField(
+        max_length=64,
+        choices=schedule.TIME_ZONE_CHOICES,
+        default=schedule.DEFAULT_TIME_ZONE,
+        verbose_name=_("time zone of the venue"),
+    )
+    all_day = models.BooleanField(
+        default=False,
+        verbose_name=_("all-day event"),
+        help_text=_("Whole days, without start and end times."),
+    )
+    start_date = models.DateField(verbose_name=_("start date"))
+    start_time = models.TimeField(null=True, blank=True, verbose_name=_("start time"))
+    end_date = models.DateField(verbose_name=_("end date"))
+    end_time = models.TimeField(null=True, blank=True, verbose_name=_("end time"))
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+
+    venue_name = models.CharField(max_length=255, blank=True, verbose_name=_("venue"))
+    room = models.CharField(max_length=255, blank=True, verbose_name=_("room"))
+    street_address = models.CharField(max_length=255, blank=True, verbose_name=_("street address"))
+    postal_code = models.CharField(max_length=20, blank=True, verbose_name=_("postal code"))
+    city = models.CharField(max_length=255, blank=True, verbose_name=_("city"))
+    country = CountryField(blank=True, verbose_name=_("country"))
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("latitude")
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("longitude")
+    )
+
+    online_only = models.BooleanField(default=False, verbose_name=_("online only"))
+    remote_participation = models.BooleanField(
+        default=False, verbose_name=_("remote participation offered")
+    )
+    remote_participation_details = models.TextField(
+        blank=True, verbose_name=_("how to join remotely")
+    )
+    remote_participation_url = models.URLField(
+        blank=True, verbose_name=_("remote participation link")
+    )
+
+    main_event = models.ForeignKey(
+        "events.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pre_events",
+        verbose_name=_("pre-event of"),
+        help_text=_("When this is a pre-event, the event it comes before."),
+    )
+    registration_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registration page"),
+    )
+    registration_url = models.URLField(
+        blank=True,
+        verbose_name=_("registration link"),
+        help_text=_("Only when registration happens on another site."),
+    )
+
+    key_dates = StreamField(
+        [("key_date", blocks.KeyDateBlock())], blank=True, verbose_name=_("key dates")
+    )
+    programme = StreamField(
+        [("track", blocks.TrackBlock())], blank=True, verbose_name=_("programme")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("event_type"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("room"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("country"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("online_only"),
+                FieldPanel("remote_participation"),
+                FieldPanel("remote_participation_details"),
+                FieldPanel("remote_participation_url"),
+            ],
+            heading=_("Remote participation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_page"), FieldPanel("registration_url")],
+            heading=_("Registration"),
+        ),
+        FieldPanel("main_event"),
+        FieldPanel("key_dates"),
+        FieldPanel("programme"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("starts_at"),
+        index.FilterField("event_type"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("venue_name"),
+        TranslatableField("room"),
+        TranslatableField("street_address"),
+        TranslatableField("city"),
+        TranslatableField("remote_participation_details"),
+        TranslatableField("key_dates"),
+        TranslatableField("programme"),
+        TranslatableField("body"),
+        SynchronizedField("event_type"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("all_day"),
+        SynchronizedField("start_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_date"),
+        SynchronizedField("end_time"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("country"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("online_only"),
+        SynchronizedField("remote_participation"),
+        SynchronizedField("remote_participation_url"),
+        SynchronizedField("main_event"),
+        SynchronizedField("registration_page"),
+        SynchronizedField("registration_url"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    # Validation -----------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.all_day and (self.start_time is None or self.end_time is None):
+            errors["start_time"] = _("Give start and end times, or mark the event as all-day.")
+        if self._ends_before_it_starts():
+            errors["end_date"] = _("The event must end after it starts.")
+        if not self.online_only and not self.city:
+            errors["city"] = _("Give the city of the venue, or mark the event as online only.")
+        if self.remote_participation_url and not (self.remote_participation or self.online_only):
+            errors["remote_participation"] = _(
+                "Tick “remote participation offered” to publish the link."
+            )
+        errors.update(self._programme_errors())
+        errors.update(self._main_event_errors())
+        if errors:
+            raise ValidationError(errors)
+        self.starts_at, self.ends_at = self.bounds()
+
+    def _ends_before_it_starts(self):
+        if not (self.start_date and self.end_date):
+            return False
+        if self.end_date != self.start_date or self.all_day:
+            return self.end_date < self.start_date
+        return bool(self.start_time and self.end_time and self.end_time <= self.start_time)
+
+    def _programme_errors(self):
+        if not (self.start_date and self.end_date):
+            return {}
+        outside = [
+            session
+            for track in self.programme
+            for session in track.value["sessions"]
+            if not self.start_date <= session["day"] <= self.end_date
+        ]
+        if not outside:
+            return {}
+        first = outside[0]
+        return {
+            "programme": _(
+                "The session “%(title)s” on %(day)s is outside the event's dates "
+                "(%(start)s to %(end)s)."
+            )
+            % {
+                "title": first["title"],
+                "day": first["day"].isoformat(),
+                "start": self.start_date.isoformat(),
+                "end": self.end_date.isoformat(),
+            }
+        }
+
+    def _main_event_errors(self):
+        main = self.main_event
+        if main is None:
+            return {}
+        if main.translation_key == self.translation_key:
+            return {"main_event": _("An event cannot be a pre-event of itself.")}
+        if self.start_date and self.bounds()[0] > main.starts_at:
+            return {
+                "main_event": _(
+                    "A pre-event must start before its main event (%(title)s starts on %(date)s)."
+                )
+                % {"title": main.title, "date": main.start_date.isoformat()}
+            }
+        return {}
+
+    def save(self, *args, **kwargs):
+        if self.start_date and self.end_date:
+            self.starts_at, self.ends_at = self.bounds()
+        super().save(*args, **kwargs)
+
+    # What visitors see ----------------------------------------------------------------------
+
+    def bounds(self):
+        return schedule.event_bounds(
+            self.start_date,
+            self.end_date,
+            self.start_time,
+            self.end_time,
+            self.all_day,
+            self.time_zone,
+        )
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def status(self):
+        now = timezone.now()
+        if now < self.starts_at:
+            return EventStatus.UPCOMING
+        if now < self.ends_at:
+            return EventStatus.HAPPENING_NOW
+        return EventStatus.PAST
+
+    @property
+    def status_label(self):
+        return EventStatus(self.status).label
+
+    @property
+    def is_multi_day(self):
+        return self.end_date != self.start_date
+
+    @property
+    def offers_remote_participation(self):
+        return self.online_only or self.remote_participation
+
+    @property
+    def place(self):
+        """The venue in one line, as a calendar shows it."""
+        parts = [
+            self.venue_name,
+            self.room,
+            self.street_address,
+            " ".join(p for p in [self.postal_code, self.city] if p),
+            self.country.name if self.country else "",
+        ]
+        return ", ".join(part for part in parts if part)
+
+    def key_date_list(self):
+        labels = dict(blocks.KEY_DATE_KINDS)
+        dates = [
+            schedule.key_date(
+                value["kind"],
+                value["label"] or labels.get(value["kind"], ""),
+                value["date"],
+                value["time"],
+                self.time_zone,
+            )
+            for value in (block.value for block in self.key_dates)
+        ]
+        return sorted(dates, key=lambda d: d.at)
+
+    def registration_closes_at(self):
+        closing = [d.at for d in self.key_date_list() if d.kind == "registration_closes"]
+        return min(closing) if closing else self.ends_at
+
+    @property
+    def registration_is_open(self):
+        return timezone.now() < self.registration_closes_at()
+
+    def registration_link(self):
+        """Where to register, while registration is open; else None."""
+        if not self.registration_is_open:
+            return None
+        if self.registration_page_id:
+            page = self.registration_page.localized
+            return page.url if page.live else None
+        return self.registration_url or None
+
+    def localized_pre_events(self):
+        """Pre-events, each in the reader's language when translated. One query."""
+        candidates = (
+            EventPage.objects.live()
+            .public()
+            .filter(main_event__translation_key=self.translation_key)
+            .select_related("locale")
+            .order_by("starts_at")
+        )
+        chosen = {}
+        for event in candidates:
+            if event.locale_id == self.locale_id or event.translation_key not in chosen:
+                chosen[event.translation_key] = event
+        return sorted(chosen.values(), key=lambda event: event.starts_at)
+
+    def localized_main_event(self):
+        if not self.main_event_id:
+            return None
+        main = self.main_event
+        return main.get_translation_or_none(self.locale) or main
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_dates"] = self.key_date_list()
+        context["pre_events"] = self.localized_pre_events()
+        context["main_event"] = self.localized_main_event()
+        context["registration_link"] = self.registration_link()
+        context["google_calendar_url"] = calendar.google_calendar_url(self, request)
+        context["json_ld"] = calendar.json_ld(self, request)
+        return context
+
+    # Wagtail's page URLs allow no dot: the file name comes from Content-Disposition.
+    @path("calendar/", name="calendar")
+    def calendar_file(self, request):
+        response = HttpResponse(
+            calendar.event_calendar([self], request), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response

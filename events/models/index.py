@@ -1,0 +1,122 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Case, F, When
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
+
+from events import calendar
+from events.models.event import EventPage
+from home.models import BasePage
+
+EVENTS_PER_PAGE = 20
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The Global Events Calendar of one language tree, with its iCalendar and Atom feeds."""
+
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+    prefetched_stream_fields = ()
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events calendar")
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public()
+
+    def upcoming_events(self):
+        return self.events().filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def listing(self, events):
+        """Upcoming and ongoing events first, soonest first; then past events, newest first."""
+        now = timezone.now()
+        return (
+            events.annotate(is_past=Case(When(ends_at__lt=now, then=1), default=0))
+            .annotate(
+                upcoming_order=Case(When(is_past=0, then=F("starts_at"))),
+            )
+            .order_by("is_past", F("upcoming_order").asc(nulls_last=True), "-starts_at")
+            .only(*LISTING_FIELDS)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from events.forms import EventFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        events = self.events()
+        years = [d.year for d in events.dates("start_date", "year", order="DESC")]
+        cities = sorted(set(events.exclude(city="").values_list("city", flat=True)))
+        form = EventFilterForm(request.GET or None, years=years, cities=cities)
+        paginator = Paginator(self.listing(form.filter(events)), EVENTS_PER_PAGE)
+        try:
+            page_of_events = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_of_events = paginator.page(1)
+        except EmptyPage:
+            page_of_events = paginator.page(paginator.num_pages)
+        filters = {
+            k: v
+            for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()
+            if v
+        }
+        context.update(
+            filter_form=form,
+            events=page_of_events,
+            query_string=urlencode(filters),
+            now=timezone.now(),
+        )
+        return context
+
+    @path("calendar/", name="ical_feed")
+    def ical_feed(self, request):
+        body = calendar.event_calendar(self.upcoming_events(), request, name=self.title)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'
+        return response
+
+    @path("feed/", name="atom_feed")
+    def atom_feed(self, request):
+        from events.feeds import UpcomingEventsFeed
+
+        return UpcomingEventsFeed(self)(request)
+
+
+# What a listing item shows: no StreamField is loaded for a row of the calendar.
+LISTING_FIELDS = [
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "translation_key",
+    "live",
+    "event_type",
+    "summary",
+    "all_day",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "venue_name",
+    "city",
+    "country",
+    "online_only",
+    "remote_participation",
+]

@@ -1,0 +1,58 @@
+"""Event time: dates and times entered in the venue's time zone, instants stored in UTC."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+# Every IANA zone, for the editor's choice; Geneva (Europe/Zurich) is the usual one.
+TIME_ZONE_CHOICES = [
+    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
+]
+DEFAULT_TIME_ZONE = "Europe/Zurich"
+
+
+def local_instant(day, time, zone_name):
+    """The UTC instant of a wall-clock `time` on `day` in `zone_name`."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    return datetime.datetime.combine(day, time, tzinfo=zone).astimezone(datetime.UTC)
+
+
+def event_bounds(start_date, end_date, start_time, end_time, all_day, zone_name):
+    """(starts_at, ends_at) in UTC. All-day events run from midnight of the first day to
+    midnight after the last one, as calendars count them."""
+    if all_day or start_time is None or end_time is None:
+        return (
+            local_instant(start_date, datetime.time.min, zone_name),
+            local_instant(end_date + datetime.timedelta(days=1), datetime.time.min, zone_name),
+        )
+    return (
+        local_instant(start_date, start_time, zone_name),
+        local_instant(end_date, end_time, zone_name),
+    )
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    kind: str
+    label: str
+    at: datetime.datetime  # UTC
+    local: datetime.datetime  # in the venue's time zone
+    has_time: bool
+
+    @property
+    def is_future(self):
+        return self.at > timezone.now()
+
+    @property
+    def days_left(self):
+        seconds = (self.at - timezone.now()).total_seconds()
+        return max(0, int(-(-seconds // 86400)))
+
+
+def key_date(kind, label, day, time, zone_name):
+    has_time = time is not None
+    # Without a time, a deadline lasts until the end of that day at the venue.
+    at = local_instant(day, time or datetime.time(23, 59, 59), zone_name)
+    return KeyDate(kind, label, at, at.astimezone(zoneinfo.ZoneInfo(zone_name)), has_time)
