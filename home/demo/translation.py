@@ -71,7 +71,11 @@ def translate(instance, language_code, catalogue):
             context=segment.context,
             defaults={"data": catalogue[segment.string.data], "translation_type": "manual"},
         )
-    translation.save_target(publish=True)
+    # Publish here rather than through save_target's on_commit callback: when the whole load
+    # runs in one transaction (tests), deferred publishes would save stale tree counts.
+    translation.save_target(publish=False)
+    target = source.get_translated_instance(locale)
+    target.get_latest_revision().publish()
     return translation
 
 

@@ -1,9 +1,12 @@
 """Factories for the test suite (wagtail-factories and factory_boy)."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from wagtail.models import Locale
 
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 
 
@@ -28,3 +31,31 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 ImageFactory = wagtail_factories.ImageFactory
 DocumentFactory = wagtail_factories.DocumentFactory
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Global Events Calendar"
+    slug = "events"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    event_type = "forum"
+    summary = "An event of the WSIS process."
+    time_zone = "Europe/Zurich"
+    start_date = datetime.date(2017, 6, 12)
+    end_date = datetime.date(2017, 6, 16)
+    start_time = datetime.time(9)
+    end_time = datetime.time(18)
+    venue_name = "ITU Headquarters"
+    street_address = "Place des Nations"
+    postal_code = "1211"
+    city = "Geneva"
+    country = "CH"
+
+    class Meta:
+        model = EventPage
