@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from home.blocks import BodyBlock
+from partners.blocks import PartnerStripBlock
+
 
 class SessionBlock(blocks.StructBlock):
     day = blocks.DateBlock(label=_("Day"))
@@ -69,3 +72,9 @@ class KeyDateBlock(blocks.StructBlock):
         icon = "date"
         label = _("Key date")
         description = _("A deadline or milestone, shown with a countdown while in the future.")
+
+
+class EventBodyBlock(BodyBlock):
+    """The shared body blocks, and a strip of partner logos."""
+
+    partners = PartnerStripBlock()

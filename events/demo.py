@@ -288,7 +288,7 @@ def build(home, clock):
         "WSIS process, and events of its partners.",
         listing_summary="Every WSIS event, upcoming and past.",
     )
-    build_2014(index, clock)
+    hle = build_2014(index, clock)
     forum, _phase_five = build_2017(index, clock)
     settings = SiteSettings.objects.get(site__root_page=home)
     if not any(
@@ -296,4 +296,4 @@ def build(home, clock):
     ):
         settings.navigation.append(("link", {"page": index, "url": "", "label": ""}))
         settings.save()
-    return [index, forum]
+    return [index, forum, hle]

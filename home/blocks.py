@@ -10,50 +10,16 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
 
-from home import prefetch
+from home.choosers import (
+    LocalizedPageChooserBlock,
+    PrefetchingDocumentChooserBlock,
+    PrefetchingImageChooserBlock,
+)
+from partners.blocks import PartnerStripBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class PrefetchedChooserMixin:
-    """Takes the chosen objects from `home.prefetch` when the page prefetched them, and
-    otherwise fetches all of one stream's values in one query."""
-
-    def bulk_to_python(self, values):
-        values = list(values)
-        known = prefetch.lookup(self.model_class, values)
-        if known is None:
-            known = self.fetch_in_bulk([value for value in values if value is not None])
-        return [known.get(value) if value is not None else None for value in values]
-
-    def fetch_in_bulk(self, ids):
-        return self.model_class.objects.in_bulk(ids)
-
-
-class PrefetchingImageChooserBlock(PrefetchedChooserMixin, ImageChooserBlock):
-    def fetch_in_bulk(self, ids):
-        return self.model_class.objects.prefetch_renditions().in_bulk(ids)
-
-
-class PrefetchingDocumentChooserBlock(PrefetchedChooserMixin, DocumentChooserBlock):
-    pass
-
-
-class LocalizedPageChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
-    """A page link that leads to the reader's language.
-
-    wagtail-localize keeps page choosers synchronised (they point at the English page); the
-    live translation in the active language is attached as `localized_for_reader` for all
-    links at once, instead of one `page.localized` query per link. The stored value stays the
-    chosen page, so the admin still edits what the editor chose.
-    """
-
-    def fetch_in_bulk(self, ids):
-        return prefetch.localized_pages(ids)
 
 
 class LinkValue(blocks.StructValue):
@@ -321,30 +287,6 @@ class NewsItemsBlock(blocks.StructBlock):
         label = _("News")
         template = "blocks/news_items.html"
         description = _("Short news stories, newest first.")
-
-
-class PartnerLogoBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=255, label=_("Name"))
-    logo = PrefetchingImageChooserBlock(label=_("Logo"))
-    url = blocks.URLBlock(required=False, label=_("Website"))
-
-    class Meta:
-        icon = "group"
-        label = _("Partner")
-
-
-class PartnerStripBlock(blocks.StructBlock):
-    """A row of partner logos. The partners issue replaces the hand-made list with Partner
-    snippets; until then editors list the logos here."""
-
-    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
-    partners = blocks.ListBlock(PartnerLogoBlock(), min_num=1, label=_("Partners"))
-
-    class Meta:
-        icon = "group"
-        label = _("Partner strip")
-        template = "blocks/partner_strip.html"
-        description = _("A row of partner logos, each linking to the partner's site.")
 
 
 class HomeSectionsBlock(blocks.StreamBlock):

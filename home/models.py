@@ -54,10 +54,14 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def serve(self, request, *args, **kwargs):
+    def get_prefetched_streams(self, request):
+        """The StreamValues rendered with this page: its own and the site's navigation."""
         site_settings = SiteSettings.for_request(request)
         streams = [getattr(self, name) for name in self.prefetched_stream_fields]
-        streams += [site_settings.navigation, site_settings.footer_links]
+        return [*streams, site_settings.navigation, site_settings.footer_links]
+
+    def serve(self, request, *args, **kwargs):
+        streams = self.get_prefetched_streams(request)
         image_ids = [getattr(self, f"{name}_id") for name in self.prefetched_image_fields]
         with prefetch.prefetched_references(streams, images=image_ids) as objects:
             images = objects.get(get_image_model(), {})

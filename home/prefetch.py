@@ -95,6 +95,9 @@ def fetch(found):
             objects[image_model] = image_model.objects.prefetch_renditions().in_bulk(ids)
         elif issubclass(model, document_model):
             objects[document_model] = document_model.objects.in_bulk(ids)
+        elif hasattr(model, "prefetch_queryset"):
+            # A model that knows what its chooser's values will need (a partner: its logo).
+            objects[model] = model.prefetch_queryset().in_bulk(ids)
         else:
             objects[model] = model.objects.in_bulk(ids)
     return objects
@@ -126,3 +129,18 @@ def lookup(model, ids):
     if any(pk not in known for pk in ids if pk is not None):
         return None
     return known
+
+
+class PrefetchedChooserMixin:
+    """Takes the chosen objects from `home.prefetch` when the page prefetched them, and
+    otherwise fetches all of one stream's values in one query."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        known = lookup(self.model_class, values)
+        if known is None:
+            known = self.fetch_in_bulk([value for value in values if value is not None])
+        return [known.get(value) if value is not None else None for value in values]
+
+    def fetch_in_bulk(self, ids):
+        return self.model_class.objects.in_bulk(ids)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,7 +15,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import blocks, calendar, schedule
-from home.blocks import BodyBlock
 from home.models import BasePage
 
 EVENT_TYPES = [
@@ -118,7 +118,7 @@ class EventPage(RoutablePageMixin, BasePage):
     programme = StreamField(
         [("track", blocks.TrackBlock())], blank=True, verbose_name=_("programme")
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(blocks.EventBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -200,8 +200,10 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("registration_url"),
     ]
 
+    prefetched_stream_fields = ("body", "key_dates", "programme")
+
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
+    subpage_types = ["partners.PartnershipPage"]
 
     class Meta:
         verbose_name = _("event")
@@ -381,8 +383,20 @@ class EventPage(RoutablePageMixin, BasePage):
         main = self.main_event
         return main.get_translation_or_none(self.locale) or main
 
+    @cached_property
+    def partnership(self):
+        """The event's partnership programme page, if it has a live one."""
+        from partners.models import PartnershipPage
+
+        return PartnershipPage.objects.child_of(self).live().public().first()
+
+    def get_prefetched_streams(self, request):
+        streams = super().get_prefetched_streams(request)
+        return [*streams, self.partnership.tiers] if self.partnership else streams
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["partnership"] = self.partnership
         context["key_dates"] = self.key_date_list()
         context["pre_events"] = self.localized_pre_events()
         context["main_event"] = self.localized_main_event()

@@ -6,7 +6,7 @@ from home.demo import assets
 from home.demo.helpers import items, link, multilingual_document, stream
 
 
-def build_home_sections(home, pages):
+def build_home_sections(home, pages, partners):
     card = {
         key: assets.image(
             f"{title} (demo picture)", assets.draw_banner(title, (960, 540), seed), f"card-{key}"
@@ -35,23 +35,6 @@ def build_home_sections(home, pages):
             "link": link(pages[key]),
         }
         for key in ["stocktaking", "prizes", "fund", "measuring"]
-    ]
-    partners = [
-        ("Intel Corporation", "https://www.intel.com/"),
-        ("State of Kuwait", ""),
-        ("Sultanate of Oman", ""),
-        ("Republic of Poland", ""),
-        ("Republic of Rwanda", ""),
-    ]
-    partner_logos = [
-        {
-            "name": name,
-            "logo": assets.image(
-                f"{name} (demo logo)", assets.draw_logo(name, seed), f"logo-{seed}"
-            ).pk,
-            "url": url,
-        }
-        for seed, (name, url) in enumerate(partners)
     ]
     home.body = stream(
         (
@@ -132,9 +115,18 @@ def build_home_sections(home, pages):
             "partners",
             {
                 "heading": "Partners of the WSIS+10 High-Level Event",
-                "partners": items("partners", partner_logos),
+                "partners": items(
+                    "partners",
+                    [partners[key].pk for key in ("intel", "kuwait", "oman", "poland", "rwanda")],
+                ),
             },
         ),
+    )
+    home.body.append(
+        (
+            "partners",
+            {"heading": "Media partners", "partners": [partners["connect-the-world"]]},
+        )
     )
     home.save_revision().publish()
     home.refresh_from_db()

@@ -235,10 +235,10 @@ def build_settings(home, pages):
     settings.save()
 
 
-def build():
+def build(partners):
     """Builds the English tree; returns the pages to translate, parents first."""
     home = build_home()
     pages = build_standard_pages(home)
-    build_home_sections(home, pages)
+    build_home_sections(home, pages, partners)
     build_settings(home, pages)
     return [home, *pages.values()]

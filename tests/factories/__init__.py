@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
+from partners.models import Partner, PartnershipPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -59,3 +60,24 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    logo = factory.SubFactory(wagtail_factories.ImageFactory)
+    logo_alt_text = factory.LazyAttribute(lambda partner: partner.name)
+    website = "https://www.example.org/"
+    stakeholder_type = "government"
+    country = "CH"
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
+
+    class Meta:
+        model = Partner
+
+
+class PartnershipPageFactory(wagtail_factories.PageFactory):
+    title = "Partners"
+    slug = "partners"
+
+    class Meta:
+        model = PartnershipPage

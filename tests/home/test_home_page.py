@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import translate
-from tests.factories import DocumentFactory, ImageFactory, StandardPageFactory
+from tests.factories import DocumentFactory, ImageFactory, PartnerFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def item_list(name, values):
     return [{"type": "item", "value": v, "id": f"{name}-{i}"} for i, v in enumerate(values)]
 
 
-def sections(targets, images, documents, count):
+def sections(targets, images, documents, partners, count):
     """A home page body with `count` items in each list section."""
 
     def link(i, label=""):
@@ -69,13 +69,7 @@ def sections(targets, images, documents, count):
             "type": "partners",
             "value": {
                 "heading": "Partners",
-                "partners": item_list(
-                    "p",
-                    [
-                        {"name": f"Partner {i}", "logo": images[i % len(images)].pk, "url": ""}
-                        for i in range(count)
-                    ],
-                ),
+                "partners": item_list("p", [partner.pk for partner in partners]),
             },
         },
         {
@@ -96,7 +90,8 @@ def home_with_sections(english_home):
         ]
         images = [ImageFactory(title=f"Image {i}") for i in range(count)]
         documents = {code: DocumentFactory(title=f"Letter {code}") for code in ["ar", "en", "fr"]}
-        english_home.body = sections(targets, images, documents, count)
+        partners = [PartnerFactory(logo=images[i]) for i in range(count)]
+        english_home.body = sections(targets, images, documents, partners, count)
         english_home.save_revision().publish()
         return english_home
 
@@ -120,6 +115,7 @@ def test_home_query_count_does_not_grow_with_its_sections(client, home_with_sect
     many, html = count_queries(client, "/en/")
     assert html.count('class="card"') == 40
     assert html.count('class="news-item"') == 40
+    assert html.count('class="partner-logo"') == 40
 
     assert few == many
     assert many <= QUERY_BUDGET

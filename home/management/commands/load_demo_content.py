@@ -5,6 +5,7 @@ from events import demo as events_demo
 from home.demo import pages, translation
 from home.demo.clock import DemoClock
 from home.models import HomePage
+from partners import demo as partners_demo
 
 
 class Command(BaseCommand):
@@ -41,8 +42,13 @@ class Command(BaseCommand):
         # Build in the source language whatever language the shell runs in.
         with django_translation.override("en"):
             clock = DemoClock(shift_to_today=shift_to_today)
-            source_pages = pages.build()
-            source_pages += events_demo.build(source_pages[0], clock)
+            partners = partners_demo.build_partners()
+            home_pages = pages.build(partners)
+            event_pages = events_demo.build(home_pages[0], clock)
+            enquiry = partners_demo.build_enquiry_page(home_pages[0])
+            programme = partners_demo.build_programme(event_pages[-1], partners, enquiry)
+            # Parents before children, and partners before the pages that show them.
+            source_pages = [*partners.values(), *home_pages, enquiry, *event_pages, programme]
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)
                 self.stdout.write(f"Catalogues updated in {translation.CATALOGUE_DIR}.")
@@ -55,7 +61,7 @@ class Command(BaseCommand):
                 ) from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content loaded: {len(source_pages)} pages in "
+                f"Demo content loaded: {len(source_pages)} pages and snippets in "
                 f"{1 + len(translation.target_languages())} languages."
             )
         )

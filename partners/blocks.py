@@ -1,0 +1,82 @@
+"""Blocks showing partners: a partnership tier of an event, and a strip of partner logos."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home import prefetch
+from home.choosers import LocalizedPageChooserBlock
+
+
+class PartnerChooserBlock(prefetch.PrefetchedChooserMixin, SnippetChooserBlock):
+    """Chooses a partner; loads every partner of a stream with its logo in fixed queries."""
+
+    def __init__(self, **kwargs):
+        super().__init__("partners.Partner", **kwargs)
+
+    def fetch_in_bulk(self, ids):
+        return self.model_class.prefetch_queryset().in_bulk(ids)
+
+    def deconstruct(self):
+        path, _args, kwargs = super().deconstruct()
+        return path, (), kwargs
+
+
+class TierValue(blocks.StructValue):
+    def holders(self):
+        """The partners visitors may see: live ones."""
+        return [partner for partner in self.get("partners") or [] if partner and partner.live]
+
+    def is_available(self):
+        """Free slots remain: never typed by hand, always counted."""
+        slots = self.get("slots")
+        return slots is None or len(self.holders()) < slots
+
+
+class PartnershipTierBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=255, label=_("Name"))
+    benefits = blocks.TextBlock(required=False, label=_("Benefits"))
+    slots = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        label=_("Number of slots"),
+        help_text=_("Leave empty for an unlimited number of partners."),
+    )
+    partners = blocks.ListBlock(PartnerChooserBlock(), default=[], label=_("Partners holding it"))
+    enquiry_page = LocalizedPageChooserBlock(
+        required=False,
+        label=_("Enquiry form"),
+        help_text=_("Where to ask about this tier while slots are free."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        slots = value.get("slots")
+        if slots is not None and len([p for p in value.get("partners") if p]) > slots:
+            message = _("This tier has %(slots)s slot(s) but more partners than that.") % {
+                "slots": slots
+            }
+            raise StructBlockValidationError({"partners": ErrorList([ValidationError(message)])})
+        return value
+
+    class Meta:
+        value_class = TierValue
+        icon = "pick"
+        label = _("Partnership tier")
+        description = _("A tier with its benefits, slots and the partners who hold it.")
+
+
+class PartnerStripBlock(blocks.StructBlock):
+    """A row of partner logos (strategic partners, media partners…)."""
+
+    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
+    partners = blocks.ListBlock(PartnerChooserBlock(), min_num=1, label=_("Partners"))
+
+    class Meta:
+        icon = "group"
+        label = _("Partner strip")
+        template = "partners/blocks/partner_strip.html"
+        description = _("A row of partner logos, each linking to the partner's site.")
