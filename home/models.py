@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -166,6 +167,9 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
+SITE_SETTINGS_CACHE_SECONDS = 3600
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Who runs the site and how to reach them, the main navigation and the footer.
@@ -209,3 +213,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    # Every page reads these and they rarely change: keep them in the shared cache, and drop
+    # them when an administrator saves.
+    @staticmethod
+    def cache_key(site_id):
+        return f"wsis:site-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        instance = cache.get(cls.cache_key(site.pk))
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(cls.cache_key(site.pk), instance, SITE_SETTINGS_CACHE_SECONDS)
+        return instance
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(self.cache_key(self.site_id))

@@ -86,20 +86,29 @@ def localized_pages(ids):
 
 
 def fetch(found):
+    """{model: {id: object}} for everything found. Images come last, in one query with their
+    renditions, together with the images of the other objects (a partner's logo): models name
+    those foreign keys in `prefetched_image_fields`."""
     image_model, document_model = get_image_model(), get_document_model()
     objects = {}
+    image_ids = set(found.get(image_model, ()))
     for model, ids in found.items():
         if issubclass(model, Page):
             objects[Page] = localized_pages(ids)
         elif issubclass(model, image_model):
-            objects[image_model] = image_model.objects.prefetch_renditions().in_bulk(ids)
+            continue
         elif issubclass(model, document_model):
             objects[document_model] = document_model.objects.in_bulk(ids)
-        elif hasattr(model, "prefetch_queryset"):
-            # A model that knows what its chooser's values will need (a partner: its logo).
-            objects[model] = model.prefetch_queryset().in_bulk(ids)
         else:
             objects[model] = model.objects.in_bulk(ids)
+            for field in getattr(model, "prefetched_image_fields", ()):
+                image_ids.update(getattr(o, f"{field}_id") for o in objects[model].values())
+    images = image_model.objects.prefetch_renditions().in_bulk(image_ids) if image_ids else {}
+    objects[image_model] = images
+    for model, by_id in objects.items():
+        for field in getattr(model, "prefetched_image_fields", ()):
+            for obj in by_id.values():
+                setattr(obj, field, images.get(getattr(obj, f"{field}_id")))
     return objects
 
 

@@ -76,6 +76,9 @@ class Partner(
     def __str__(self):
         return self.name
 
+    # Fetched with the page's other images when a page prefetches its references.
+    prefetched_image_fields = ("logo",)
+
     @classmethod
     def prefetch_queryset(cls):
         """What a logo strip needs, in two queries whatever the number of partners."""

@@ -13,8 +13,6 @@ class PartnerViewSet(SnippetViewSet):
     menu_label = _("Partners")
     list_display = ["name", "stakeholder_type", "country", "locale"]
     list_filter = ["stakeholder_type", "country", "locale"]
-    search_fields = ["name"]
-    ordering = ["name"]
 
 
 class PartnershipProgrammeViewSet(PageListingViewSet):

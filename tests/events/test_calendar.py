@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
+from partners.models import PartnershipPage
 from tests.conftest import make_english_home, translate
 from tests.events.conftest import days_from_now
 from tests.factories import EventIndexPageFactory, EventPageFactory
@@ -255,7 +256,7 @@ class EventPageTreeTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
-        self.assertAllowedSubpageTypes(EventPage, set())
+        self.assertAllowedSubpageTypes(EventPage, {PartnershipPage})
         self.assertCanNotCreateAt(StandardPage, EventPage)
         self.assertCanNotCreateAt(HomePage, EventPage)
         # One calendar per language tree.

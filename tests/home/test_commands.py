@@ -45,3 +45,18 @@ def test_ensure_admin_resets_the_password_when_the_environment_gives_one(
     monkeypatch.setenv("ADMIN_PASSWORD", "new-password-456")
     call_command("ensure_admin")
     assert get_user_model().objects.get(username="admin").check_password("new-password-456")
+
+
+def test_site_settings_are_cached_and_refreshed_on_save(english_home, django_assert_num_queries):
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.for_site(site)
+    with django_assert_num_queries(0):
+        assert SiteSettings.for_site(site).contact_email == ""
+    settings = SiteSettings.for_site(site)
+    settings.contact_email = "wsis-info@itu.int"
+    settings.save()
+    assert SiteSettings.for_site(site).contact_email == "wsis-info@itu.int"
