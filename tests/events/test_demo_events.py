@@ -86,3 +86,21 @@ class DemoClockTest(SimpleTestCase):
             clock.date(2017, 6, 12) - clock.date(2014, 6, 10),
             datetime.date(2017, 6, 12) - datetime.date(2014, 6, 10),
         )
+
+
+class DemoShiftedToTodayTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", shift_to_today=True, verbosity=0)
+
+    def test_the_2017_newsletters_events_are_upcoming_and_their_countdowns_run(self):
+        phase_five = EventPage.objects.get(
+            slug="wsis-forum-2017-ocp-phase-v", locale__language_code="en"
+        )
+        forum = EventPage.objects.get(slug="wsis-forum-2017", locale__language_code="en")
+        self.assertEqual(phase_five.start_date.weekday(), 1)  # still a Tuesday
+        self.assertLess(abs((phase_five.start_date - datetime.date.today()).days), 10)
+        self.assertEqual(forum.status, "upcoming")
+        response = self.client.get(forum.url)
+        self.assertContains(response, "days left")
+        self.assertContains(self.client.get("/en/events/"), "Upcoming and current events")
