@@ -100,6 +100,9 @@ def write_catalogue_templates(instances):
         po = polib.pofile(str(path)) if path.exists() else polib.POFile()
         po.metadata = {
             "Project-Id-Version": "WSIS demo content",
+            "PO-Revision-Date": po.metadata.get("PO-Revision-Date", "2026-11-23 00:00+0000"),
+            "Last-Translator": "WSIS developers",
+            "Language-Team": "WSIS developers",
             "Language": language_code,
             "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=utf-8",
