@@ -127,7 +127,7 @@ def build_2014(index, clock):
         main_event=hle,
         **ITU,
     )
-    event(
+    briefing = event(
         index,
         "wsis-10-final-briefing",
         title="Final Briefing on the WSIS+10 High-Level Event",
@@ -153,7 +153,7 @@ def build_2014(index, clock):
         end_date=d(2014, 4, 17),
         **ITU,
     )
-    return hle
+    return hle, briefing
 
 
 def build_2017(index, clock):
@@ -288,7 +288,7 @@ def build(home, clock):
         "WSIS process, and events of its partners.",
         listing_summary="Every WSIS event, upcoming and past.",
     )
-    hle = build_2014(index, clock)
+    hle, briefing = build_2014(index, clock)
     forum, _phase_five = build_2017(index, clock)
     settings = SiteSettings.objects.get(site__root_page=home)
     if not any(
@@ -296,4 +296,4 @@ def build(home, clock):
     ):
         settings.navigation.append(("link", {"page": index, "url": "", "label": ""}))
         settings.save()
-    return [index, forum, hle]
+    return [index, forum, hle], {"final_briefing": briefing, "forum_2017": forum}

@@ -6,17 +6,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-# Every IANA zone, for the editor's choice; Geneva (Europe/Zurich) is the usual one.
-TIME_ZONE_CHOICES = [
-    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-]
-DEFAULT_TIME_ZONE = "Europe/Zurich"
+from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
 
-
-def local_instant(day, time, zone_name):
-    """The UTC instant of a wall-clock `time` on `day` in `zone_name`."""
-    zone = zoneinfo.ZoneInfo(zone_name)
-    return datetime.datetime.combine(day, time, tzinfo=zone).astimezone(datetime.UTC)
+__all__ = ["DEFAULT_TIME_ZONE", "TIME_ZONE_CHOICES", "event_bounds", "key_date", "local_instant"]
 
 
 def event_bounds(start_date, end_date, start_time, end_time, all_day, zone_name):

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -61,7 +63,9 @@ class BasePage(Page):
         streams = [getattr(self, name) for name in self.prefetched_stream_fields]
         return [*streams, site_settings.navigation, site_settings.footer_links]
 
-    def serve(self, request, *args, **kwargs):
+    @contextmanager
+    def prefetched_for_render(self, request):
+        """While open, the page's chooser blocks and image fields find their objects fetched."""
         streams = self.get_prefetched_streams(request)
         image_ids = [getattr(self, f"{name}_id") for name in self.prefetched_image_fields]
         with prefetch.prefetched_references(streams, images=image_ids) as objects:
@@ -69,6 +73,10 @@ class BasePage(Page):
             for name in self.prefetched_image_fields:
                 if getattr(self, f"{name}_id") in images:
                     setattr(self, name, images[getattr(self, f"{name}_id")])
+            yield
+
+    def serve(self, request, *args, **kwargs):
+        with self.prefetched_for_render(request):
             response = super().serve(request, *args, **kwargs)
             # Render now, while the prefetched objects are in reach.
             if hasattr(response, "render"):
@@ -126,7 +134,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "events.EventIndexPage"]
+    subpage_types = ["home.StandardPage", "events.EventIndexPage", "calls.CallIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -161,7 +169,7 @@ class StandardPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "calls.CallPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -68,29 +68,6 @@ def tier(name, benefits, slots, holders, enquiry_page=None):
     )
 
 
-def build_enquiry_page(home):
-    """Where the "Available" tiers lead. The calls issue turns this into an enquiry form."""
-    from home.demo.helpers import paragraph
-    from home.models import StandardPage
-
-    return upsert_page(
-        home,
-        StandardPage,
-        "partnership-opportunities",
-        title="Partnership opportunities",
-        introduction="How to support WSIS events as a partner.",
-        listing_summary="Strategic partnerships and partnerships for specific activities.",
-        body=stream(
-            paragraph(
-                "WSIS events offer strategic partnerships at Platinum and Gold levels, for "
-                "governments and for the private sector, and partnerships for specific "
-                "activities. To ask about a category that is still available, write to the "
-                "WSIS Secretariat at wsis-info@itu.int with the event and the category."
-            )
-        ),
-    )
-
-
 def build_programme(event, partners, enquiry_page=None):
     """The WSIS+10 High-Level Event's partnership programme, under the event."""
     return upsert_page(

@@ -12,6 +12,7 @@ from tests.factories import HomePageFactory
 def _remove_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from calls import views as calls_views
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
 
@@ -20,6 +21,12 @@ urlpatterns = [
     ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.health, name="health"),
+    # Files sent with submissions: only for staff allowed to see that call's submissions.
+    path(
+        "submissions/<int:submission_id>/files/<int:file_id>/",
+        calls_views.download_file,
+        name="calls_download_file",
+    ),
 ]
 
 if settings.DEBUG:

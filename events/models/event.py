@@ -203,7 +203,7 @@ class EventPage(RoutablePageMixin, BasePage):
     prefetched_stream_fields = ("body", "key_dates", "programme")
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = ["partners.PartnershipPage"]
+    subpage_types = ["partners.PartnershipPage", "calls.CallPage"]
 
     class Meta:
         verbose_name = _("event")

@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
+from calls.models import CallFormField, CallIndexPage, CallPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from partners.models import Partner, PartnershipPage
@@ -81,3 +82,37 @@ class PartnershipPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnershipPage
+
+
+class CallIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Calls for contributions"
+    slug = "calls"
+
+    class Meta:
+        model = CallIndexPage
+
+
+class CallPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Call {n}")
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    kind = "contributions"
+    time_zone = "Europe/Zurich"
+    to_address = "wsis-staff@itu.int"
+
+    class Meta:
+        model = CallPage
+
+
+def add_form_fields(page, *fields):
+    """Adds form fields: (label, field_type, required[, extra options])."""
+    for order, (label, field_type, required, *extra) in enumerate(fields):
+        CallFormField.objects.create(
+            page=page,
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            locale=page.locale,
+            **(extra[0] if extra else {}),
+        )
+    return page

@@ -75,7 +75,7 @@ class DemoContentTest(TestCase):
 
     def test_site_settings_give_navigation_and_footer(self):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-        self.assertEqual(len(settings.navigation), 5)  # four pages and the events calendar
+        self.assertEqual(len(settings.navigation), 6)  # four pages, the calendar, the calls
         response = self.client.get("/ru/")
         self.assertContains(response, 'class="main-nav"')
         self.assertContains(response, "wsis-info@itu.int")

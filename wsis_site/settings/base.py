@@ -135,6 +135,12 @@ STATIC_ROOT = ENV.static_root
 STATICFILES_DIRS = [BASE_DIR / "wsis_site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = ENV.media_root
+# Files sent with submissions: never under MEDIA_ROOT, never served directly.
+PRIVATE_MEDIA_ROOT = ENV.private_media_root
+CALLS_RATE_LIMIT = ENV.calls_rate_limit
+# Django refuses larger request bodies before any view runs; uploads have their own limits.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

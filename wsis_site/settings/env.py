@@ -28,6 +28,8 @@ class Environment:
     server_email: str
     wagtailadmin_base_url: str
     media_root: Path
+    private_media_root: Path
+    calls_rate_limit: tuple[int, int]
     static_root: Path
     secure_ssl_redirect: bool
     secure_hsts_seconds: int
@@ -41,6 +43,12 @@ def _local_secret_key() -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def _rate_limit(value: str) -> tuple[int, int]:
+    """'20/600': at most 20 submissions per client and call in 600 seconds."""
+    count, _slash, seconds = value.partition("/")
+    return int(count), int(seconds or 60)
 
 
 def read_environment(
@@ -66,6 +74,8 @@ def read_environment(
         server_email=_env.str("SERVER_EMAIL", default="wsis-site@itu.int"),
         wagtailadmin_base_url=_env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"),
         media_root=Path(_env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))),
+        private_media_root=Path(_env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))),
+        calls_rate_limit=_rate_limit(_env.str("CALLS_RATE_LIMIT", default="20/600")),
         static_root=Path(_env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))),
         secure_ssl_redirect=_env.bool("SECURE_SSL_REDIRECT", default=True),
         secure_hsts_seconds=_env.int("SECURE_HSTS_SECONDS", default=31536000),

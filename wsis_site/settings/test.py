@@ -20,6 +20,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{os.getpid()}"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / f"test-private-{os.getpid()}"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # A file-backed test database (SQLite) so that --reuse-db can keep it between runs.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation as django_translation
 
+from calls import demo as calls_demo
 from events import demo as events_demo
 from home.demo import pages, translation
 from home.demo.clock import DemoClock
@@ -44,11 +45,18 @@ class Command(BaseCommand):
             clock = DemoClock(shift_to_today=shift_to_today)
             partners = partners_demo.build_partners()
             home_pages = pages.build(partners)
-            event_pages = events_demo.build(home_pages[0], clock)
-            enquiry = partners_demo.build_enquiry_page(home_pages[0])
+            event_pages, events = events_demo.build(home_pages[0], clock)
+            calls_index, enquiry = calls_demo.build(home_pages[0], events, clock)
             programme = partners_demo.build_programme(event_pages[-1], partners, enquiry)
             # Parents before children, and partners before the pages that show them.
-            source_pages = [*partners.values(), *home_pages, enquiry, *event_pages, programme]
+            source_pages = [
+                *partners.values(),
+                *home_pages,
+                calls_index,
+                enquiry,
+                *event_pages,
+                programme,
+            ]
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)
                 self.stdout.write(f"Catalogues updated in {translation.CATALOGUE_DIR}.")

@@ -1,0 +1,38 @@
+"""When a call takes submissions: its state is computed from the clock, never stored."""
+
+import math
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CallState(models.TextChoices):
+    NOT_YET_OPEN = "not_yet_open", _("Not yet open")
+    OPEN = "open", _("Open")
+    FULL = "full", _("Full")
+    CLOSED = "closed", _("Closed")
+
+
+@dataclass(frozen=True)
+class Window:
+    opens_at: object  # aware datetime or None: open from publication
+    closes_at: object  # aware datetime or None: no deadline
+
+    def state(self, now=None, full=False):
+        now = now or timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return CallState.NOT_YET_OPEN
+        if self.closes_at and now >= self.closes_at:
+            return CallState.CLOSED
+        if full:
+            return CallState.FULL
+        return CallState.OPEN
+
+    def days_left(self, now=None):
+        """Whole days left before closing, counting a started day (None without deadline)."""
+        if not self.closes_at:
+            return None
+        seconds = (self.closes_at - (now or timezone.now())).total_seconds()
+        return max(0, math.ceil(seconds / 86400))

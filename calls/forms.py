@@ -1,0 +1,148 @@
+"""The public forms of calls: extra field types, uploads checked by content, spam guards."""
+
+import os
+import time
+
+import filetype
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from calls.models.submissions import UPLOAD_TYPES
+from partners.models import STAKEHOLDER_TYPES
+
+HONEYPOT_FIELD = "website_url"
+STARTED_FIELD = "form_started"
+MIN_FILL_SECONDS = 3
+MAX_FORM_AGE_SECONDS = 24 * 3600
+_signer = signing.TimestampSigner(salt="calls.form-started")
+
+
+def detected_extension(uploaded):
+    """The extension the content says the file has ('pdf', 'docx'…), or None."""
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    kind = filetype.guess(head)
+    if kind is None:
+        return None
+    return "jpg" if kind.extension == "jpeg" else kind.extension
+
+
+class UploadField(forms.FileField):
+    """A file of one of the allowed types, checked by its content, not its name."""
+
+    def __init__(self, *, allowed_types, max_size_mb, **kwargs):
+        self.allowed_types = [t for t in allowed_types if t in UPLOAD_TYPES] or ["pdf"]
+        self.max_size = max_size_mb * 1024 * 1024
+        kwargs.setdefault(
+            "help_text",
+            _("%(types)s, at most %(size)s MB.")
+            % {"types": ", ".join(t.upper() for t in self.allowed_types), "size": max_size_mb},
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs["accept"] = ",".join(f".{t}" for t in self.allowed_types)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if not uploaded:
+            return uploaded
+        if uploaded.size == 0:
+            raise forms.ValidationError(_("The file is empty."), code="empty")
+        if uploaded.size > self.max_size:
+            raise forms.ValidationError(
+                _("The file is too large: at most %(size)s MB.")
+                % {"size": self.max_size // (1024 * 1024)},
+                code="too_large",
+            )
+        named = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
+        named = "jpg" if named == "jpeg" else named
+        actual = detected_extension(uploaded)
+        if actual not in self.allowed_types or named != actual:
+            raise forms.ValidationError(
+                _("This file is not a %(types)s document (its content was checked).")
+                % {"types": " / ".join(t.upper() for t in self.allowed_types)},
+                code="wrong_type",
+            )
+        uploaded.content_type = UPLOAD_TYPES[actual]
+        return uploaded
+
+
+class CallFormBuilder(FormBuilder):
+    def create_file_field(self, field, options):
+        allowed = [t.strip().lower() for t in (field.allowed_file_types or "").split(",")]
+        return UploadField(allowed_types=allowed, max_size_mb=field.max_file_size_mb, **options)
+
+    def create_country_field(self, field, options):
+        return forms.ChoiceField(choices=[("", "—"), *countries], **options)
+
+    def create_stakeholder_type_field(self, field, options):
+        return forms.ChoiceField(choices=[("", "—"), *STAKEHOLDER_TYPES], **options)
+
+    def create_consent_field(self, field, options):
+        options["required"] = True
+        return forms.BooleanField(**options)
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        # A field no person sees (bots fill it in) and when the form was shown, signed.
+        fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        fields[STARTED_FIELD] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=_signer.sign(str(int(time.time())))
+        )
+        return fields
+
+    def get_form_class(self):
+        return type("CallForm", (CallForm,), self.formfields)
+
+
+class CallForm(BaseForm):
+    spam_fields = (HONEYPOT_FIELD, STARTED_FIELD)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Signed at each display, not once when the class was built.
+        self.fields[STARTED_FIELD].initial = _signer.sign(str(int(time.time())))
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce the error with the field it belongs to.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                described = [f"{self[name].auto_id}-error", attrs.get("aria-describedby", "")]
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = " ".join(d for d in described if d)
+
+    def looks_like_spam(self):
+        """True for a filled honeypot, a missing or forged start time, or a form sent back
+        faster than a person can fill it in."""
+        if self.data.get(HONEYPOT_FIELD):
+            return True
+        try:
+            started = int(
+                _signer.unsign(self.data.get(STARTED_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)
+            )
+        except (signing.BadSignature, ValueError):
+            return True
+        return time.time() - started < MIN_FILL_SECONDS
+
+    def submitted_data(self):
+        """cleaned_data without the spam guards and without files (stored apart)."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.spam_fields and not hasattr(value, "read")
+        }
+
+    def submitted_files(self):
+        return {name: value for name, value in self.cleaned_data.items() if hasattr(value, "read")}

@@ -1,0 +1,416 @@
+import datetime
+from contextlib import suppress
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey  # noqa: F401 - form_fields is declared on the field model
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from calls import ratelimit
+from calls.deadlines import CallState, Window
+from calls.forms import CallFormBuilder
+from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+
+CALL_KINDS = [
+    ("contributions", _("Call for contributions")),
+    ("consultation", _("Public consultation")),
+    ("speaking_slots", _("Speaking-slot requests")),
+    ("nominations", _("Nominations")),
+    ("partnership_enquiry", _("Partnership enquiry")),
+    ("registration", _("Registration")),
+]
+
+
+class CallFull(Exception):
+    pass
+
+
+class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
+    """Every page the public submits to: Wagtail's form builder with opening and closing times
+    entered in a chosen time zone and enforced on the server, an optional capacity, spam guards,
+    a rate limit, and e-mails to the submitter (in the page's language) and to staff."""
+
+    opens_on = models.DateField(null=True, blank=True, verbose_name=_("opens on"))
+    opens_time = models.TimeField(null=True, blank=True, verbose_name=_("at"))
+    closes_on = models.DateField(null=True, blank=True, verbose_name=_("closes on"))
+    closes_time = models.TimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("at"),
+        help_text=_("Leave empty for the end of the day (23:59)."),
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        default=DEFAULT_TIME_ZONE,
+        verbose_name=_("time zone of the deadline"),
+    )
+    opens_at = models.DateTimeField(null=True, editable=False)
+    closes_at = models.DateTimeField(null=True, editable=False, db_index=True)
+    non_extendable = models.BooleanField(default=False, verbose_name=_("non-extendable deadline"))
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("capacity"),
+        help_text=_("The most submissions accepted (seats, slots). Empty for no limit."),
+    )
+    introduction = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction")
+    )
+    thank_you_text = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("thank-you message")
+    )
+    send_confirmation = models.BooleanField(
+        default=True,
+        verbose_name=_("send a confirmation e-mail"),
+        help_text=_("To the address in the form's first e-mail field, with a copy of the answers."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+    )
+
+    deadline_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("opens_on"), FieldPanel("opens_time")]),
+                FieldRowPanel([FieldPanel("closes_on"), FieldPanel("closes_time")]),
+                FieldPanel("non_extendable"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Deadline and capacity"),
+        )
+    ]
+    email_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("send_confirmation"),
+                # Where submissions go is for administrators to decide.
+                FieldPanel("to_address", permission="superuser"),
+                FieldPanel("from_address", permission="superuser"),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mails"),
+        )
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("subject"),
+        TranslatableField("form_fields"),
+        SynchronizedField("opens_on"),
+        SynchronizedField("opens_time"),
+        SynchronizedField("closes_on"),
+        SynchronizedField("closes_time"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("non_extendable"),
+        SynchronizedField("capacity"),
+        SynchronizedField("send_confirmation"),
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("privacy_page"),
+    ]
+    form_builder = CallFormBuilder
+    prefetched_stream_fields = ()
+
+    @property
+    def submissions_list_view_class(self):
+        from calls.admin_views import CallSubmissionsListView
+
+        return CallSubmissionsListView
+
+    class Meta:
+        abstract = True
+
+    # Deadline ---------------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        if self.opens_time and not self.opens_on:
+            raise ValidationError({"opens_on": _("Give the day the call opens.")})
+        if self.closes_time and not self.closes_on:
+            raise ValidationError({"closes_on": _("Give the day the call closes.")})
+        self.opens_at, self.closes_at = self.instants()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_on": _("The call must close after it opens.")})
+
+    def save(self, *args, **kwargs):
+        self.opens_at, self.closes_at = self.instants()
+        super().save(*args, **kwargs)
+
+    def instants(self):
+        opens = closes = None
+        if self.opens_on:
+            opens = local_instant(
+                self.opens_on, self.opens_time or datetime.time.min, self.time_zone
+            )
+        if self.closes_on:
+            closes_time = self.closes_time or datetime.time(23, 59)
+            closes = local_instant(self.closes_on, closes_time, self.time_zone)
+        return opens, closes
+
+    @property
+    def window(self):
+        return Window(self.opens_at, self.closes_at)
+
+    @cached_property
+    def seats_taken(self):
+        counter = SubmissionCounter.objects.filter(translation_key=self.translation_key).first()
+        return counter.count if counter else 0
+
+    def state(self, now=None):
+        full = self.capacity is not None and self.seats_taken >= self.capacity
+        return self.window.state(now, full=full)
+
+    def submissions_received(self):
+        """Submissions to every language version of this call."""
+        return CallSubmission.objects.filter(page__translation_key=self.translation_key)
+
+    def get_submissions(self):
+        return self.submissions_received()
+
+    def get_submission_class(self):
+        return CallSubmission
+
+    def get_data_fields(self):
+        return [*super().get_data_fields(), ("status", _("Review status"))]
+
+    # Serving ----------------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        with self.prefetched_for_render(request):
+            response = self.serve_form(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    def serve_form(self, request, *args, **kwargs):
+        state = self.state()
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user), state)
+        if state != CallState.OPEN:
+            status = 409 if state == CallState.FULL else 403
+            return self.render_form(request, None, state, status=status, refused=True)
+        wait = ratelimit.hit(request, self.translation_key)
+        if wait:
+            return self.render_form(
+                request,
+                None,
+                state,
+                status=429,
+                message=_(
+                    "Too many submissions from your connection. Try again in %(minutes)s minute(s)."
+                )
+                % {"minutes": max(1, wait // 60)},
+            )
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if not form.is_valid():
+            return self.render_form(request, form, state, status=400)
+        if form.looks_like_spam():
+            message = _("Your submission could not be accepted. Please fill in the form again.")
+            return self.render_form(
+                request,
+                self.get_form(page=self, user=request.user),
+                state,
+                status=400,
+                message=message,
+            )
+        try:
+            submission = self.process_form_submission(form)
+        except CallFull:
+            return self.render_form(request, None, CallState.FULL, status=409, refused=True)
+        return self.render_landing_page(request, submission, *args, **kwargs)
+
+    def render_form(self, request, form, state, status=200, refused=False, message=""):
+        context = self.get_context(request)
+        context.update(form=form, call_state=state, refused=refused, message=message)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["call_state"] = self.state()
+        context["days_left"] = self.window.days_left()
+        return context
+
+    # Storing ----------------------------------------------------------------------------------
+
+    def reserve_seat(self):
+        """One seat, or CallFull. One conditional UPDATE: racing requests cannot both win."""
+        with suppress(IntegrityError), transaction.atomic():
+            SubmissionCounter.objects.get_or_create(translation_key=self.translation_key)
+        reserved = SubmissionCounter.objects.filter(
+            translation_key=self.translation_key, count__lt=self.capacity
+        ).update(count=F("count") + 1)
+        if not reserved:
+            raise CallFull
+
+    def submitter_email(self, form):
+        for field in self.get_form_fields():
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name):
+                return form.cleaned_data[field.clean_name]
+        return ""
+
+    def process_form_submission(self, form):
+        """Stores the submission and its files, all or nothing, then sends the e-mails."""
+        stored = []
+        try:
+            with transaction.atomic():
+                if self.capacity is not None:
+                    self.reserve_seat()
+                submission = CallSubmission.objects.create(
+                    page=self,
+                    form_data=form.submitted_data(),
+                    email=self.submitter_email(form),
+                    language=self.locale.language_code,
+                )
+                for name, uploaded in form.submitted_files().items():
+                    stored.append(
+                        SubmissionFile.objects.create(
+                            submission=submission,
+                            field_name=name,
+                            original_name=uploaded.name[:255],
+                            content_type=uploaded.content_type,
+                            size=uploaded.size,
+                            file=uploaded,
+                        )
+                    )
+                self.check_submission(submission, form)
+        except Exception:
+            for record in stored:
+                record.file.storage.delete(record.file.name)
+            raise
+        if self.to_address:
+            self.send_mail(form)
+        if self.send_confirmation and submission.email:
+            self.send_confirmation_email(submission, form)
+        return submission
+
+    def check_submission(self, submission, form):
+        """Rules of a call type, checked inside the transaction (raise to store nothing)."""
+
+    def render_email(self, form):
+        labels = {field.clean_name: field.label for field in self.get_form_fields()}
+        data = {**form.submitted_data(), **{k: v.name for k, v in form.submitted_files().items()}}
+        return "\n".join(f"{labels.get(name, name)}: {value}" for name, value in data.items())
+
+    def send_confirmation_email(self, submission, form):
+        with translation.override(self.locale.language_code):
+            body = render_to_string(
+                "calls/confirmation_email.txt",
+                {"page": self, "submission": submission, "answers": self.render_email(form)},
+            )
+            subject = _("We received your submission: %(title)s") % {"title": self.title}
+            EmailMessage(str(subject), body, to=[submission.email]).send()
+
+
+class CallPage(DeadlineFormPage):
+    """A call for contributions, a public consultation, speaking-slot requests, nominations,
+    a partnership enquiry…: configured by editors in the form builder."""
+
+    kind = models.CharField(
+        max_length=32, choices=CALL_KINDS, default="contributions", verbose_name=_("kind")
+    )
+    who_may_respond = models.TextField(blank=True, verbose_name=_("who may respond"))
+    questions = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("questions asked")
+    )
+    show_submission_count = models.BooleanField(
+        default=False, verbose_name=_("show how many submissions were received")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("introduction"),
+        FieldPanel("who_may_respond"),
+        FieldPanel("questions"),
+        FieldPanel("show_submission_count"),
+        FieldPanel("privacy_page"),
+        *DeadlineFormPage.deadline_panels,
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        *DeadlineFormPage.email_panels,
+        FormSubmissionsPanel(),
+    ]
+    translatable_fields = [
+        *DeadlineFormPage.translatable_fields,
+        TranslatableField("who_may_respond"),
+        TranslatableField("questions"),
+        SynchronizedField("kind"),
+        SynchronizedField("show_submission_count"),
+    ]
+
+    parent_page_types = ["calls.CallIndexPage", "events.EventPage", "home.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("call")
+
+
+class CallIndexPage(BasePage):
+    """Open calls closing soonest first, then upcoming ones, then the closed archive."""
+
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+    prefetched_stream_fields = ()
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["calls.CallPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("calls index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        calls = CallPage.objects.child_of(self).live().public().only(*CALL_LISTING_FIELDS)
+        is_open = models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now)
+        not_closed = models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)
+        context["open_calls"] = calls.filter(is_open & not_closed).order_by(
+            F("closes_at").asc(nulls_last=True)
+        )
+        context["upcoming_calls"] = calls.filter(opens_at__gt=now).order_by("opens_at")
+        context["closed_calls"] = calls.filter(closes_at__lte=now).order_by("-closes_at")
+        return context
+
+
+CALL_LISTING_FIELDS = [
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "translation_key",
+    "live",
+    "kind",
+    "listing_summary",
+    "opens_at",
+    "closes_at",
+    "time_zone",
+    "non_extendable",
+]

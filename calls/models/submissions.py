@@ -1,0 +1,135 @@
+import os
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from calls.storage import private_storage
+
+CALL_FIELD_CHOICES = [
+    *FORM_FIELD_CHOICES,
+    ("file", _("File upload")),
+    ("country", _("Country")),
+    ("stakeholder_type", _("Stakeholder type")),
+    ("consent", _("Consent to the privacy notice")),
+]
+
+UPLOAD_TYPES = {
+    # extension: what the file's content must be
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+}
+
+
+class CallFormField(TranslatableMixin, AbstractFormField):
+    """A field of a call's form, with the types calls need beyond Wagtail's own."""
+
+    page = ParentalKey("calls.CallPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        max_length=16, choices=CALL_FIELD_CHOICES, verbose_name=_("field type")
+    )
+    allowed_file_types = models.CharField(
+        max_length=64,
+        blank=True,
+        default="pdf,docx,odt",
+        verbose_name=_("allowed file types"),
+        help_text=_("For file uploads: comma-separated, among %(types)s.")
+        % {"types": ", ".join(UPLOAD_TYPES)},
+    )
+    max_file_size_mb = models.PositiveSmallIntegerField(
+        default=10, verbose_name=_("maximum file size (MB)")
+    )
+
+    panels = [
+        *AbstractFormField.panels,
+        FieldRowPanel([FieldPanel("allowed_file_types"), FieldPanel("max_file_size_mb")]),
+    ]
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("allowed_file_types"),
+        SynchronizedField("max_file_size_mb"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("form field")
+
+
+class ReviewStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CallSubmission(AbstractFormSubmission):
+    """What one person sent to a call, and where its review stands. Never public."""
+
+    status = models.CharField(
+        max_length=16,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.RECEIVED,
+        db_index=True,
+        verbose_name=_("review status"),
+    )
+    reviewer_notes = models.TextField(blank=True, verbose_name=_("reviewer notes"))
+    email = models.EmailField(blank=True, db_index=True, verbose_name=_("submitter's e-mail"))
+    language = models.CharField(max_length=10, blank=True, verbose_name=_("language"))
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+
+    def get_data(self):
+        return {**super().get_data(), "status": self.get_status_display()}
+
+
+def submission_file_path(instance, filename):
+    # A random name: the submitter's file name is kept in the record, never used as a path.
+    extension = os.path.splitext(filename)[1].lower()
+    return f"submissions/{instance.submission.page_id}/{uuid.uuid4().hex}{extension}"
+
+
+class SubmissionFile(models.Model):
+    submission = models.ForeignKey(CallSubmission, on_delete=models.CASCADE, related_name="files")
+    field_name = models.CharField(max_length=255)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    file = models.FileField(upload_to=submission_file_path, storage=private_storage, max_length=255)
+
+    class Meta:
+        verbose_name = _("submitted file")
+
+    def __str__(self):
+        return self.original_name
+
+
+class SubmissionCounter(models.Model):
+    """Seats taken on a call with a capacity, across all its language versions. Kept apart
+    from the page so that publishing the page never resets it, and incremented by one
+    conditional UPDATE so that racing submissions never exceed the capacity."""
+
+    translation_key = models.UUIDField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.count}"

@@ -1,0 +1,113 @@
+"""Staff reviewing submissions: status, files, export, and who may see what."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import GroupPagePermission
+
+from calls.models import CallSubmission
+from tests.calls.conftest import pdf_bytes, valid_data
+from tests.factories import CallPageFactory, add_form_fields
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submission(client, open_call):
+    upload = SimpleUploadedFile("contribution.pdf", pdf_bytes(), "application/pdf")
+    client.post(open_call.url, {**valid_data(), "contribution": upload})
+    return CallSubmission.objects.get()
+
+
+@pytest.fixture
+def other_call(calls_index):
+    return add_form_fields(
+        CallPageFactory(parent=calls_index, title="CWG-Internet consultation", slug="cwg"),
+        ("E-mail", "email", True),
+    )
+
+
+def reviewer_of(page, username):
+    """A staff member allowed to see the submissions of `page` only."""
+    user = get_user_model().objects.create_user(username, f"{username}@itu.int", "pw")
+    group = Group.objects.create(name=f"Reviewers of {page.title}")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("change_page", "view_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=page, permission=Permission.objects.get(codename=codename)
+        )
+    user.groups.add(group)
+    return user
+
+
+def file_url(submission):
+    return f"/submissions/{submission.pk}/files/{submission.files.get().pk}/"
+
+
+def test_a_reviewer_downloads_the_file_and_accepts_the_submission(client, open_call, submission):
+    client.force_login(reviewer_of(open_call, "reviewer"))
+    listing = client.get(f"/admin/forms/submissions/{open_call.pk}/")
+    assert listing.status_code == 200
+    assert "Received" in listing.content.decode()
+    review_url = f"/admin/calls/submissions/{submission.pk}/"
+    assert review_url in listing.content.decode()
+
+    page = client.get(review_url).content.decode()
+    assert file_url(submission) in page and "contribution.pdf" in page
+    download = client.get(file_url(submission))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert 'filename="contribution.pdf"' in download["Content-Disposition"]
+
+    response = client.post(
+        review_url, {"status": "accepted", "reviewer_notes": "Clear and useful."}
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.reviewer_notes) == ("accepted", "Clear and useful.")
+
+
+def test_the_submissions_listing_filters_by_status_and_exports_it(client, open_call, submission):
+    client.force_login(reviewer_of(open_call, "reviewer"))
+    url = f"/admin/forms/submissions/{open_call.pk}/"
+    assert "ada@example.org" in client.get(url, {"status": "received"}).content.decode()
+    assert "ada@example.org" not in client.get(url, {"status": "accepted"}).content.decode()
+    export = client.get(url, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0][-1] == "Review status"
+    assert rows[1][-1] == "Received"
+
+
+def test_anonymous_visitors_never_reach_a_submitted_file(client, submission):
+    response = client.get(file_url(submission), follow=True)
+    assert response.status_code == 404
+    assert b"%PDF" not in response.content
+
+
+def test_staff_without_permission_on_that_call_are_refused(client, other_call, submission):
+    client.force_login(reviewer_of(other_call, "other"))
+    assert client.get(file_url(submission)).status_code == 403
+    # The admin answers "permission denied" by sending people back to the dashboard.
+    review_url = f"/admin/calls/submissions/{submission.pk}/"
+    assert client.get(review_url)["Location"] == "/admin/"
+    assert client.post(review_url, {"status": "rejected"})["Location"] == "/admin/"
+    submission.refresh_from_db()
+    assert submission.status == "received"
+    listing = client.get(f"/admin/forms/submissions/{submission.page_id}/")
+    assert listing.status_code == 302 and "ada@example.org" not in listing.content.decode()
+
+
+def test_a_reviewer_cannot_delete_another_calls_submissions(client, other_call, submission):
+    client.force_login(reviewer_of(other_call, "other"))
+    url = f"/admin/forms/submissions/{other_call.pk}/delete/"
+    client.post(f"{url}?selected-submissions={submission.pk}")
+    assert CallSubmission.objects.filter(pk=submission.pk).exists()
+
+
+def test_submitted_files_have_no_public_url(submission):
+    with pytest.raises(ValueError):
+        _ = submission.files.get().file.url
