@@ -4,6 +4,7 @@ speaking-slot requests, nominations, registrations and the partnership enquiry f
 import datetime
 
 from calls.models import CallFormField, CallIndexPage, CallPage
+from home.demo.helpers import stream
 from home.demo.pages import upsert_page
 from home.models import SiteSettings
 
@@ -63,6 +64,7 @@ def build(home, events, clock):
         [*CONTACT_FIELDS, ("Name and title of the speaker", "singleline", True), CONSENT],
         title="Requests for a High-Level Track speaking slot (WSIS+10)",
         kind="speaking_slots",
+        unique_per="organisation",
         introduction="<p>Governments, the private sector, civil society and international "
         "organisations may request a slot to deliver a policy statement of at most three "
         "minutes during the High-Level Track, 10-11 June 2014.</p>",
@@ -138,12 +140,68 @@ def build(home, events, clock):
         closes_on=d(2017, 7, 31),
     )
     briefing, forum = events["final_briefing"], events["forum_2017"]
+    phase_five = events["ocp_phase_v"]
+    call(
+        index,
+        "wsis-forum-2017-open-consultation",
+        [*CONTACT_FIELDS, ("Your proposal on themes and format", "multiline", True), CONSENT],
+        title="WSIS Forum 2017: open consultation process",
+        kind="consultation",
+        introduction="<p>The agenda and programme of the WSIS Forum 2017 are designed with "
+        "all stakeholders, from the official submissions received on its themes and format. "
+        "The secretariat has received more than 160 submissions, including requests for "
+        "partnerships, workshops and exhibition spaces.</p>",
+        listing_summary="Shape the themes and format of the WSIS Forum 2017.",
+        closes_on=phase_five.start_date,
+        phases=stream(
+            (
+                "phase",
+                {
+                    "name": "Phases I to IV: online submissions and physical meetings",
+                    "description": "The process began in September 2016.",
+                    "starts": None,
+                    "ends": None,
+                    "meeting": None,
+                },
+            ),
+            (
+                "phase",
+                {
+                    "name": "Phase V: final review meeting",
+                    "description": "With remote participation.",
+                    "starts": phase_five.start_date.isoformat(),
+                    "ends": phase_five.start_date.isoformat(),
+                    "meeting": phase_five.pk,
+                },
+            ),
+        ),
+    )
+    hackathon = events["hackathon"]
+    call(
+        hackathon,
+        "register-your-team",
+        [
+            ("E-mail of the team's contact", "email", True),
+            ("University", "singleline", True),
+            ("Team", "team", True),
+            CONSENT,
+        ],
+        title="Hack for Health: register your team",
+        kind="registration",
+        unique_per="email",
+        introduction="<p>Open to undergraduate and postgraduate students in health, science, "
+        "computer science, design, engineering, ICT and related fields. Teams of three to "
+        "seven people aged 18 to 35, with women and men, bringing technical and functional "
+        "skills together.</p>",
+        closes_on=hackathon.start_date - datetime.timedelta(days=14),
+    )
     call(
         briefing,
         "register",
         [*CONTACT_FIELDS, CONSENT],
         title="Register for the Final Briefing",
         kind="registration",
+        unique_per="email",
         closes_on=briefing.start_date - datetime.timedelta(days=1),
         capacity=120,
     )
@@ -153,6 +211,7 @@ def build(home, events, clock):
         [*CONTACT_FIELDS, CONSENT],
         title="Register for the WSIS Forum 2017",
         kind="registration",
+        unique_per="email",
         closes_on=forum.start_date - datetime.timedelta(days=7),
     )
     settings = SiteSettings.objects.get(site__root_page=home)

@@ -11,6 +11,7 @@ from django_countries import countries
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from calls.models.submissions import UPLOAD_TYPES
+from calls.team import TeamField
 from partners.models import STAKEHOLDER_TYPES
 
 HONEYPOT_FIELD = "website_url"
@@ -79,6 +80,9 @@ class CallFormBuilder(FormBuilder):
 
     def create_stakeholder_type_field(self, field, options):
         return forms.ChoiceField(choices=[("", "—"), *STAKEHOLDER_TYPES], **options)
+
+    def create_team_field(self, field, options):
+        return TeamField(**options)
 
     def create_consent_field(self, field, options):
         options["required"] = True

@@ -3,13 +3,16 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.utils import get_forms_for_user
 
-from calls.models import CallSubmission, SubmissionFile
+from calls.models import CallSubmission, ReviewStatus, SubmissionFile
 
 
 def _submission_for(user, submission_id):
@@ -38,9 +41,25 @@ def download_file(request, submission_id, file_id):
 
 
 class ReviewForm(forms.ModelForm):
+    notify_submitter = forms.BooleanField(
+        required=False,
+        label=_("Tell the submitter the decision by e-mail"),
+        help_text=_("Only for “accepted” or “rejected”; in the language they wrote in."),
+    )
+
     class Meta:
         model = CallSubmission
         fields = ["status", "reviewer_notes"]
+
+
+def send_decision(submission):
+    with translation.override(submission.language or "en"):
+        page = submission.page.specific
+        body = render_to_string(
+            "calls/decision_email.txt", {"submission": submission, "page": page}
+        )
+        subject = _("Your submission to %(title)s") % {"title": page.title}
+        EmailMessage(str(subject), body, to=[submission.email]).send()
 
 
 def review_submission(request, submission_id):
@@ -48,6 +67,9 @@ def review_submission(request, submission_id):
     form = ReviewForm(request.POST or None, instance=submission)
     if request.method == "POST" and form.is_valid():
         form.save()
+        decided = submission.status in (ReviewStatus.ACCEPTED, ReviewStatus.REJECTED)
+        if form.cleaned_data["notify_submitter"] and decided and submission.email:
+            send_decision(submission)
         messages.success(
             request, _("Review saved: %(status)s.") % {"status": submission.get_status_display()}
         )

@@ -219,6 +219,7 @@ def build_2017(index, clock):
         remote_participation_details="Interactive remote participation is available: follow "
         "the meeting and take the floor online.",
     )
+    specials = {}
     for slug, title, kind, summary in [
         (
             "hackathon-icts-for-sdgs-2017",
@@ -241,7 +242,7 @@ def build_2017(index, clock):
             "After its debut in 2016, TEDxGeneva hosts another event during the Forum.",
         ),
     ]:
-        event(
+        specials[slug] = event(
             index,
             slug,
             title=title,
@@ -274,7 +275,7 @@ def build_2017(index, clock):
             key_date("other", d(2017, 2, 15), label="Book exhibition space early and save"),
         ),
     )
-    return forum, phase_five
+    return forum, phase_five, specials["hackathon-icts-for-sdgs-2017"]
 
 
 def build(home, clock):
@@ -289,11 +290,16 @@ def build(home, clock):
         listing_summary="Every WSIS event, upcoming and past.",
     )
     hle, briefing = build_2014(index, clock)
-    forum, _phase_five = build_2017(index, clock)
+    forum, phase_five, hackathon = build_2017(index, clock)
     settings = SiteSettings.objects.get(site__root_page=home)
     if not any(
         block.value["page"] and block.value["page"].pk == index.pk for block in settings.navigation
     ):
         settings.navigation.append(("link", {"page": index, "url": "", "label": ""}))
         settings.save()
-    return [index, forum, hle], {"final_briefing": briefing, "forum_2017": forum}
+    return [index, forum, hle], {
+        "final_briefing": briefing,
+        "forum_2017": forum,
+        "ocp_phase_v": phase_five,
+        "hackathon": hackathon,
+    }

@@ -14,11 +14,12 @@ from modelcluster.fields import ParentalKey  # noqa: F401 - form_fields is decla
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from calls import ratelimit
+from calls.blocks import ConsultationPhaseBlock
 from calls.deadlines import CallState, Window
 from calls.forms import CallFormBuilder
 from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
@@ -36,7 +37,18 @@ CALL_KINDS = [
 ]
 
 
+UNIQUE_PER_CHOICES = [
+    ("", _("No limit")),
+    ("email", _("One per e-mail address")),
+    ("organisation", _("One per organisation")),
+]
+
+
 class CallFull(Exception):
+    pass
+
+
+class DuplicateSubmission(Exception):
     pass
 
 
@@ -69,6 +81,16 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
         verbose_name=_("capacity"),
         help_text=_("The most submissions accepted (seats, slots). Empty for no limit."),
     )
+    unique_per = models.CharField(
+        max_length=16,
+        choices=UNIQUE_PER_CHOICES,
+        blank=True,
+        verbose_name=_("one submission per"),
+        help_text=_(
+            "E-mail: the form's first e-mail field. Organisation: the field named "
+            "“Organisation”. Counted across every language version of the call."
+        ),
+    )
     introduction = RichTextField(
         blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction")
     )
@@ -97,6 +119,7 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                 FieldRowPanel([FieldPanel("closes_on"), FieldPanel("closes_time")]),
                 FieldPanel("non_extendable"),
                 FieldPanel("capacity"),
+                FieldPanel("unique_per"),
             ],
             heading=_("Deadline and capacity"),
         )
@@ -126,6 +149,7 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
         SynchronizedField("time_zone"),
         SynchronizedField("non_extendable"),
         SynchronizedField("capacity"),
+        SynchronizedField("unique_per"),
         SynchronizedField("send_confirmation"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
@@ -240,6 +264,12 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
             submission = self.process_form_submission(form)
         except CallFull:
             return self.render_form(request, None, CallState.FULL, status=409, refused=True)
+        except DuplicateSubmission:
+            message = {
+                "email": _("A submission with this e-mail address has already been received."),
+                "organisation": _("Your organisation has already sent a submission to this call."),
+            }[self.unique_per]
+            return self.render_form(request, form, state, status=409, message=message)
         return self.render_landing_page(request, submission, *args, **kwargs)
 
     def render_form(self, request, form, state, status=200, refused=False, message=""):
@@ -271,6 +301,16 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                 return form.cleaned_data[field.clean_name]
         return ""
 
+    def unique_key(self, form):
+        """The value that may appear once per call, normalised, or None."""
+        value = ""
+        if self.unique_per == "email":
+            value = self.submitter_email(form)
+        elif self.unique_per == "organisation":
+            value = str(form.cleaned_data.get("organisation", ""))
+        value = " ".join(value.casefold().split())
+        return f"{self.unique_per}:{value}"[:255] if value else None
+
     def process_form_submission(self, form):
         """Stores the submission and its files, all or nothing, then sends the e-mails."""
         stored = []
@@ -283,6 +323,8 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                     form_data=form.submitted_data(),
                     email=self.submitter_email(form),
                     language=self.locale.language_code,
+                    call_key=self.translation_key,
+                    unique_key=self.unique_key(form),
                 )
                 for name, uploaded in form.submitted_files().items():
                     stored.append(
@@ -296,9 +338,11 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                         )
                     )
                 self.check_submission(submission, form)
-        except Exception:
+        except Exception as error:
             for record in stored:
                 record.file.storage.delete(record.file.name)
+            if isinstance(error, IntegrityError) and self.unique_per:
+                raise DuplicateSubmission from error
             raise
         if self.to_address:
             self.send_mail(form)
@@ -321,7 +365,14 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                 {"page": self, "submission": submission, "answers": self.render_email(form)},
             )
             subject = _("We received your submission: %(title)s") % {"title": self.title}
-            EmailMessage(str(subject), body, to=[submission.email]).send()
+            message = EmailMessage(str(subject), body, to=[submission.email])
+            event = self.get_parent().specific
+            if hasattr(event, "calendar_file"):
+                # A registration: the event goes straight into the registrant's calendar.
+                from events.calendar import event_calendar
+
+                message.attach(f"{event.slug}.ics", event_calendar([event], None), "text/calendar")
+            message.send()
 
 
 class CallPage(DeadlineFormPage):
@@ -338,6 +389,11 @@ class CallPage(DeadlineFormPage):
     show_submission_count = models.BooleanField(
         default=False, verbose_name=_("show how many submissions were received")
     )
+    phases = StreamField(
+        [("phase", ConsultationPhaseBlock())],
+        blank=True,
+        verbose_name=_("phases of the consultation process"),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -346,6 +402,7 @@ class CallPage(DeadlineFormPage):
         FieldPanel("who_may_respond"),
         FieldPanel("questions"),
         FieldPanel("show_submission_count"),
+        FieldPanel("phases"),
         FieldPanel("privacy_page"),
         *DeadlineFormPage.deadline_panels,
         InlinePanel("form_fields", label=_("Form fields")),
@@ -357,12 +414,14 @@ class CallPage(DeadlineFormPage):
         *DeadlineFormPage.translatable_fields,
         TranslatableField("who_may_respond"),
         TranslatableField("questions"),
+        TranslatableField("phases"),
         SynchronizedField("kind"),
         SynchronizedField("show_submission_count"),
     ]
 
     parent_page_types = ["calls.CallIndexPage", "events.EventPage", "home.StandardPage"]
     subpage_types = []
+    prefetched_stream_fields = ("phases",)
 
     class Meta:
         verbose_name = _("call")

@@ -21,6 +21,7 @@ CALL_FIELD_CHOICES = [
     ("country", _("Country")),
     ("stakeholder_type", _("Stakeholder type")),
     ("consent", _("Consent to the privacy notice")),
+    ("team", _("Team of 3 to 7 people (hackathon rules)")),
 ]
 
 UPLOAD_TYPES = {
@@ -93,10 +94,19 @@ class CallSubmission(AbstractFormSubmission):
     reviewer_notes = models.TextField(blank=True, verbose_name=_("reviewer notes"))
     email = models.EmailField(blank=True, db_index=True, verbose_name=_("submitter's e-mail"))
     language = models.CharField(max_length=10, blank=True, verbose_name=_("language"))
+    # The call this answers, whatever the language version it was sent to.
+    call_key = models.UUIDField(null=True, editable=False)
+    # What may appear once per call (an e-mail, an organisation), enforced by the database.
+    unique_key = models.CharField(max_length=255, null=True, editable=False)
 
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_key", "unique_key"], name="one_submission_per_key_and_call"
+            )
+        ]
 
     def get_data(self):
         return {**super().get_data(), "status": self.get_status_display()}

@@ -9,7 +9,7 @@ from tests.browser.conftest import serious_violations
 PARTNERS_PAGE = "/events/wsis-10-high-level-event/partners/"
 
 
-def test_a_russian_visitor_follows_an_available_tier_to_the_enquiry_page(page, site_url):
+def test_a_russian_visitor_follows_an_available_tier_to_the_enquiry_form(page, site_url):
     page.goto(f"{site_url}/ru{PARTNERS_PAGE}")
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     tiers = page.locator("li.tier")
@@ -18,8 +18,9 @@ def test_a_russian_visitor_follows_an_available_tier_to_the_enquiry_page(page, s
     expect(held).not_to_contain_text("Доступно")
     available = tiers.filter(has_text="Доступно").first
     available.get_by_role("link").click()
-    expect(page).to_have_url(re.compile(r"/ru/partnership-opportunities/$"))
+    expect(page).to_have_url(re.compile(r"/ru/calls/partnership-enquiry/$"))
     expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("form.call-form")).to_be_visible()
 
 
 def test_partners_page_is_accessible_in_english_and_arabic(page, site_url, axe_script):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from calls.models import CallPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from partners.models import PartnershipPage
@@ -256,7 +257,7 @@ class EventPageTreeTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
-        self.assertAllowedSubpageTypes(EventPage, {PartnershipPage})
+        self.assertAllowedSubpageTypes(EventPage, {PartnershipPage, CallPage})
         self.assertCanNotCreateAt(StandardPage, EventPage)
         self.assertCanNotCreateAt(HomePage, EventPage)
         # One calendar per language tree.

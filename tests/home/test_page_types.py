@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from calls.models import CallIndexPage, CallPage
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from tests.conftest import make_english_home
@@ -22,8 +23,8 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, EventIndexPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, EventIndexPage, CallIndexPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, CallPage})
         self.assertCanCreateAt(HomePage, StandardPage)
 
     def test_an_editor_creates_a_standard_page_in_the_admin(self):
