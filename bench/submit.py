@@ -78,6 +78,7 @@ def main():
         "country": "CH",
         "stakeholder_type": "academia",
         "your_input_on_the_draft_text": "A contribution.",
+        "project_description": "A telemedicine network for rural clinics.",
         "consent": "on",
     }
     shares = [args.count // args.connections] * args.connections
