@@ -31,16 +31,19 @@ def form_state(session, url):
     html = session.get(url, timeout=30).text
     started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    return started, token
+    # Tick every checkbox (the consent), whatever the editor named it.
+    checkboxes = re.findall(r'<input type="checkbox" name="([^"]+)"', html)
+    return started, token, {name: "on" for name in checkboxes}
 
 
 def run_connection(url, count, run_id, answers, results, lock):
     session = requests.Session()
-    started, token = form_state(session, url)
+    started, token, ticked = form_state(session, url)
     time.sleep(3.2)
     for _n in range(count):
         data = {
             **answers,
+            **ticked,
             "e_mail": f"bench-{run_id}-{uuid.uuid4().hex[:12]}@example.org",
             "csrfmiddlewaretoken": token,
             "form_started": started,
@@ -79,7 +82,6 @@ def main():
         "stakeholder_type": "academia",
         "your_input_on_the_draft_text": "A contribution.",
         "project_description": "A telemedicine network for rural clinics.",
-        "consent": "on",
     }
     shares = [args.count // args.connections] * args.connections
     for index in range(args.count % args.connections):
