@@ -195,7 +195,7 @@ def build(home, events, clock):
         "skills together.</p>",
         closes_on=hackathon.start_date - datetime.timedelta(days=14),
     )
-    call(
+    briefing_registration = call(
         briefing,
         "register",
         [*CONTACT_FIELDS, CONSENT],
@@ -205,7 +205,7 @@ def build(home, events, clock):
         closes_on=briefing.start_date - datetime.timedelta(days=1),
         capacity=120,
     )
-    call(
+    forum_registration = call(
         forum,
         "register",
         [*CONTACT_FIELDS, CONSENT],
@@ -214,6 +214,11 @@ def build(home, events, clock):
         unique_per="email",
         closes_on=forum.start_date - datetime.timedelta(days=7),
     )
+    # The events' "Register" buttons lead to these forms while registration is open.
+    for event, registration in [(briefing, briefing_registration), (forum, forum_registration)]:
+        if event.registration_page_id != registration.pk:
+            event.registration_page = registration
+            event.save_revision().publish()
     settings = SiteSettings.objects.get(site__root_page=home)
     linked = {block.value["page"].pk for block in settings.navigation if block.value["page"]}
     if index.pk not in linked:

@@ -111,3 +111,27 @@ def test_a_reviewer_cannot_delete_another_calls_submissions(client, other_call, 
 def test_submitted_files_have_no_public_url(submission):
     with pytest.raises(ValueError):
         _ = submission.files.get().file.url
+
+
+def test_the_submitter_can_be_told_the_decision_in_their_language(client, open_call, submission):
+    from django.core import mail
+
+    submission.language = "fr"
+    submission.save()
+    client.force_login(reviewer_of(open_call, "reviewer"))
+    mail.outbox.clear()
+    url = f"/admin/calls/submissions/{submission.pk}/"
+    client.post(url, {"status": "under_review", "notify_submitter": "on"})
+    assert mail.outbox == []  # no decision yet, nothing to tell
+    client.post(url, {"status": "accepted", "notify_submitter": "on"})
+    (message,) = mail.outbox
+    assert message.to == ["ada@example.org"]
+    assert "acceptée" in message.body
+
+
+def test_only_administrators_choose_where_submissions_are_sent(client, open_call):
+    editor = reviewer_of(open_call, "editor")
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{open_call.pk}/edit/").content.decode()
+    assert 'name="subject"' in html
+    assert 'name="to_address"' not in html
