@@ -88,31 +88,28 @@ class CallFormBuilder(FormBuilder):
         options["required"] = True
         return forms.BooleanField(**options)
 
-    @property
-    def formfields(self):
-        fields = super().formfields
-        # A field no person sees (bots fill it in) and when the form was shown, signed.
-        fields[HONEYPOT_FIELD] = forms.CharField(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        fields[STARTED_FIELD] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=_signer.sign(str(int(time.time())))
-        )
-        return fields
-
     def get_form_class(self):
         return type("CallForm", (CallForm,), self.formfields)
 
 
-class CallForm(BaseForm):
+class PublicFormMixin:
+    """What every public form needs: a honeypot field no person sees, the signed time the
+    form was shown (refusing forms sent back faster than a person can fill them in, or
+    forged), and errors announced with their fields."""
+
     spam_fields = (HONEYPOT_FIELD, STARTED_FIELD)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Signed at each display, not once when the class was built.
-        self.fields[STARTED_FIELD].initial = _signer.sign(str(int(time.time())))
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        # Signed at each display.
+        self.fields[STARTED_FIELD] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=_signer.sign(str(int(time.time())))
+        )
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
@@ -128,8 +125,6 @@ class CallForm(BaseForm):
                 attrs["aria-describedby"] = " ".join(d for d in described if d)
 
     def looks_like_spam(self):
-        """True for a filled honeypot, a missing or forged start time, or a form sent back
-        faster than a person can fill it in."""
         if self.data.get(HONEYPOT_FIELD):
             return True
         try:
@@ -140,6 +135,8 @@ class CallForm(BaseForm):
             return True
         return time.time() - started < MIN_FILL_SECONDS
 
+
+class CallForm(PublicFormMixin, BaseForm):
     def submitted_data(self):
         """cleaned_data without the spam guards and without files (stored apart)."""
         return {
