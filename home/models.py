@@ -134,7 +134,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "events.EventIndexPage", "calls.CallIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "events.EventIndexPage",
+        "calls.CallIndexPage",
+        "media.PhotoContestPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -169,7 +174,7 @@ class StandardPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "calls.CallPage"]
+    subpage_types = ["home.StandardPage", "calls.CallPage", "media.PhotoContestPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class MediaConfig(AppConfig):
     name = "media"
     verbose_name = _("Photo contests and galleries")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from media.models import PhotoEntry
+        from media.permissions import ModeratorPolicy
+
+        # Before anything asks for PhotoEntry's policy and gets the default one.
+        register_permission_policy(PhotoEntry, ModeratorPolicy(PhotoEntry))

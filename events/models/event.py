@@ -203,7 +203,7 @@ class EventPage(RoutablePageMixin, BasePage):
     prefetched_stream_fields = ("body", "key_dates", "programme")
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = ["partners.PartnershipPage", "calls.CallPage"]
+    subpage_types = ["partners.PartnershipPage", "calls.CallPage", "media.PhotoContestPage"]
 
     class Meta:
         verbose_name = _("event")

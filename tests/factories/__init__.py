@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from calls.models import CallFormField, CallIndexPage, CallPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
+from media.models import PhotoContestPage
 from partners.models import Partner, PartnershipPage
 
 
@@ -116,3 +117,17 @@ def add_form_fields(page, *fields):
             **(extra[0] if extra else {}),
         )
     return page
+
+
+class PhotoContestPageFactory(wagtail_factories.PageFactory):
+    title = "WSIS Photo Contest 2017"
+    slug = "photo-contest-2017"
+    theme = "Information and Knowledge Societies for achieving the SDGs"
+    opens_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=5))
+    closes_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=20))
+    entries_per_entrant = 5
+    number_of_winners = 3
+    min_long_side = 1600
+
+    class Meta:
+        model = PhotoContestPage

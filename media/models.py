@@ -1,0 +1,375 @@
+import datetime
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from calls.deadlines import Window
+from calls.storage import private_storage
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+
+PHOTOS_PER_PAGE = 24
+
+LICENCES = [
+    ("cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")),
+    ("cc-by-nc-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")),
+    ("itu-use", _("Use by ITU and the WSIS partners, with credit")),
+]
+
+
+class ContestState(models.TextChoices):
+    NOT_YET_OPEN = "not_yet_open", _("Not yet open")
+    OPEN = "open", _("Open for entries")
+    JUDGING = "judging", _("Judging")
+    WINNERS_ANNOUNCED = "winners_announced", _("Winners announced")
+
+
+class PhotoContestPage(RoutablePageMixin, BasePage):
+    """A photo contest: theme, rules, dates, prizes; public entries; the gallery of approved
+    photos, winners first once announced."""
+
+    theme = models.CharField(max_length=255, verbose_name=_("theme"))
+    introduction = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction")
+    )
+    rules = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("rules and eligibility")
+    )
+    prizes = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("prizes"))
+    presented_at = models.ForeignKey(
+        "events.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("prizes presented at"),
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        default=DEFAULT_TIME_ZONE,
+        verbose_name=_("time zone"),
+    )
+    opens_on = models.DateField(verbose_name=_("opens on"))
+    closes_on = models.DateField(verbose_name=_("closes on"))
+    closes_time = models.TimeField(default=datetime.time(23, 59), verbose_name=_("at"))
+    winners_announced_on = models.DateField(
+        null=True, blank=True, verbose_name=_("winners announced on")
+    )
+    opens_at = models.DateTimeField(null=True, editable=False)
+    closes_at = models.DateTimeField(null=True, editable=False)
+    entries_per_entrant = models.PositiveSmallIntegerField(
+        default=5, verbose_name=_("entries per entrant")
+    )
+    number_of_winners = models.PositiveSmallIntegerField(
+        default=3, verbose_name=_("number of winners")
+    )
+    min_long_side = models.PositiveIntegerField(
+        default=1600, verbose_name=_("minimum long side (pixels)")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("introduction"),
+        FieldPanel("rules"),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel(
+                    [FieldPanel("opens_on"), FieldPanel("closes_on"), FieldPanel("closes_time")]
+                ),
+                FieldPanel("winners_announced_on"),
+            ],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("entries_per_entrant"),
+                FieldPanel("number_of_winners"),
+                FieldPanel("min_long_side"),
+            ],
+            heading=_("Entries"),
+        ),
+        FieldPanel("prizes"),
+        FieldPanel("presented_at"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("theme"),
+        TranslatableField("introduction"),
+        TranslatableField("rules"),
+        TranslatableField("prizes"),
+        SynchronizedField("presented_at"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("opens_on"),
+        SynchronizedField("closes_on"),
+        SynchronizedField("closes_time"),
+        SynchronizedField("winners_announced_on"),
+        SynchronizedField("entries_per_entrant"),
+        SynchronizedField("number_of_winners"),
+        SynchronizedField("min_long_side"),
+    ]
+    prefetched_stream_fields = ()
+    parent_page_types = ["home.HomePage", "home.StandardPage", "events.EventPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("photo contest")
+
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The contest must close after it opens.")})
+        if (
+            self.winners_announced_on
+            and self.closes_on
+            and self.winners_announced_on < self.closes_on
+        ):
+            raise ValidationError(
+                {"winners_announced_on": _("Winners are announced after the contest closes.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.opens_on and self.closes_on:
+            self.opens_at = local_instant(self.opens_on, datetime.time.min, self.time_zone)
+            self.closes_at = local_instant(self.closes_on, self.closes_time, self.time_zone)
+        super().save(*args, **kwargs)
+
+    @property
+    def window(self):
+        return Window(self.opens_at, self.closes_at)
+
+    @property
+    def state(self):
+        now = timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return ContestState.NOT_YET_OPEN
+        if not self.closes_at or now < self.closes_at:
+            return ContestState.OPEN
+        if self.winners_announced_on and timezone.localdate() >= self.winners_announced_on:
+            return ContestState.WINNERS_ANNOUNCED
+        return ContestState.JUDGING
+
+    @property
+    def state_label(self):
+        return ContestState(self.state).label
+
+    def entries(self):
+        """Every entry, whichever language version of the contest it was sent to."""
+        return PhotoEntry.objects.filter(contest_key=self.translation_key)
+
+    def approved(self):
+        return (
+            self.entries()
+            .filter(status__in=[PhotoEntry.Status.APPROVED])
+            .select_related("public_image")
+            .prefetch_related("public_image__renditions")
+        )
+
+    def gallery(self):
+        """Approved photos; winners first, by rank, once the winners are announced."""
+        entries = self.approved()
+        if self.state == ContestState.WINNERS_ANNOUNCED:
+            return entries.order_by(
+                models.F("winner_rank").asc(nulls_last=True), "-submitted_at", "-pk"
+            )
+        return entries.order_by("-submitted_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.gallery(), PHOTOS_PER_PAGE)
+        try:
+            photos = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            photos = paginator.page(1)
+        except EmptyPage:
+            photos = paginator.page(paginator.num_pages)
+        context["photos"] = photos
+        context["show_winners"] = self.state == ContestState.WINNERS_ANNOUNCED
+        return context
+
+    @path("enter/", name="enter")
+    def enter(self, request):
+        """The public entry form; late, spammy, too frequent or over-quota entries store nothing."""
+        from calls import ratelimit
+        from media import entries
+        from media.forms import PhotoEntryForm
+
+        context = self.get_context(request)
+        template = "media/photo_entry_form.html"
+        if request.method != "POST":
+            context["form"] = PhotoEntryForm(contest=self)
+            return self.render(request, context_overrides=context, template=template)
+        status, message = 400, ""
+        form = None
+        if self.state != ContestState.OPEN:
+            status, message = (
+                403,
+                _("This contest is not taking entries: your photo was not stored."),
+            )
+        elif ratelimit.hit(request, f"contest:{self.translation_key}"):
+            status, message = 429, _("Too many entries from your connection. Try again later.")
+        else:
+            form = PhotoEntryForm(request.POST, request.FILES, contest=self)
+            if form.is_valid():
+                if form.looks_like_spam():
+                    form = PhotoEntryForm(contest=self)
+                    message = _("Your entry could not be accepted. Please fill in the form again.")
+                else:
+                    try:
+                        context["entry"] = entries.store_entry(self, form)
+                        return self.render(request, context_overrides=context, template=template)
+                    except entries.EntryLimitReached:
+                        status = 409
+                        message = _(
+                            "You have already sent %(count)s photos to this contest, "
+                            "the most allowed."
+                        ) % {"count": self.entries_per_entrant}
+        context.update(form=form if self.state == ContestState.OPEN else None, message=message)
+        response = self.render(request, context_overrides=context, template=template)
+        response.status_code = status
+        return response
+
+    @path("photos/<int:entry_id>/", name="photo")
+    def photo(self, request, entry_id):
+        from django.shortcuts import get_object_or_404
+
+        gallery = list(self.gallery().values_list("pk", flat=True))
+        if entry_id not in gallery:
+            from django.http import Http404
+
+            raise Http404
+        entry = get_object_or_404(self.approved(), pk=entry_id)
+        position = gallery.index(entry_id)
+        context = self.get_context(request)
+        context.update(
+            entry=entry,
+            previous_id=gallery[position - 1] if position > 0 else None,
+            next_id=gallery[position + 1] if position + 1 < len(gallery) else None,
+        )
+        return self.render(
+            request, context_overrides=context, template="media/photo_entry_page.html"
+        )
+
+
+def original_path(entry, filename):
+    extension = os.path.splitext(filename)[1].lower()
+    return f"contests/{entry.contest_key}/{uuid.uuid4().hex}{extension}"
+
+
+class PhotoEntry(models.Model):
+    """One photo sent to a contest. The original stays private; visitors see a copy without
+    metadata, made when a moderator approves it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    contest = models.ForeignKey(
+        PhotoContestPage,
+        on_delete=models.CASCADE,
+        related_name="photo_entries",
+        verbose_name=_("contest"),
+    )
+    contest_key = models.UUIDField(editable=False, db_index=True)
+    original = models.FileField(upload_to=original_path, storage=private_storage, max_length=255)
+    public_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(max_length=255, verbose_name=_("title"))
+    caption = models.TextField(verbose_name=_("caption"))
+    taken_where = models.CharField(max_length=255, verbose_name=_("where it was taken"))
+    taken_on = models.DateField(null=True, blank=True, verbose_name=_("when it was taken"))
+    photographer = models.CharField(max_length=255, verbose_name=_("photographer's name"))
+    email = models.EmailField(verbose_name=_("e-mail"))
+    country = CountryField(verbose_name=_("country"))
+    licence = models.CharField(max_length=32, choices=LICENCES, verbose_name=_("licence granted"))
+    people_consented = models.BooleanField(
+        default=False, verbose_name=_("the people pictured agreed to appear")
+    )
+    language = models.CharField(max_length=10, blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("submitted"))
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+        verbose_name=_("status"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notes = models.TextField(blank=True, verbose_name=_("moderator notes"))
+    winner_rank = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("winner rank"), help_text=_("1 for the first prize…")
+    )
+
+    class Meta:
+        verbose_name = _("photo entry")
+        verbose_name_plural = _("photo entries")
+        permissions = [("moderate_photoentry", "Can moderate photo contest entries")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest_key", "winner_rank"], name="one_winner_per_rank_and_contest"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.photographer})"
+
+    def clean(self):
+        super().clean()
+        if self.winner_rank is not None:
+            if self.status != self.Status.APPROVED:
+                raise ValidationError({"winner_rank": _("Only an approved photo can win.")})
+            limit = self.contest.number_of_winners
+            if not 1 <= self.winner_rank <= limit:
+                raise ValidationError(
+                    {
+                        "winner_rank": _(
+                            "This contest has %(count)s prize(s): rank 1 to %(count)s."
+                        )
+                        % {"count": limit}
+                    }
+                )
+            taken = PhotoEntry.objects.filter(
+                contest_key=self.contest_key, winner_rank=self.winner_rank
+            )
+            if taken.exclude(pk=self.pk).exists():
+                raise ValidationError({"winner_rank": _("Another photo already holds this rank.")})
+
+    @property
+    def alt_text(self):
+        return f"{self.title}: {self.caption}"
+
+
+class EntrantQuota(models.Model):
+    """Entries one e-mail address has sent to one contest, reserved by one conditional update
+    so that concurrent entries never exceed the contest's limit."""
+
+    contest_key = models.UUIDField()
+    email = models.EmailField()
+    count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contest_key", "email"], name="one_quota_per_entrant")
+        ]
+
+    def __str__(self):
+        return f"{self.email}: {self.count}"

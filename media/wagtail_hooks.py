@@ -1,0 +1,107 @@
+"""Moderation of contest entries: a queue with thumbnails, filters, bulk decisions, winners."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from media import entries
+from media.models import PhotoEntry
+
+
+class ThumbnailColumn(Column):
+    cell_template_name = "media/admin/thumbnail_cell.html"
+
+
+class PhotoEntryForm(forms.ModelForm):
+    class Meta:
+        model = PhotoEntry
+        fields = ["status", "winner_rank", "notes"]
+
+
+class PhotoEntryViewSet(SnippetViewSet):
+    model = PhotoEntry
+    icon = "image"
+    menu_label = _("Photo entries")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = [
+        ThumbnailColumn("thumbnail", label=_("Photo")),
+        "title",
+        "photographer",
+        "contest",
+        "status",
+        "winner_rank",
+    ]
+    list_filter = ["contest", "status"]
+    list_per_page = 50
+    ordering = ["-submitted_at"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return PhotoEntry.objects.select_related("contest", "public_image").prefetch_related(
+            "public_image__renditions"
+        )
+
+    def get_form_class(self, for_update=False):
+        return PhotoEntryForm
+
+
+register_snippet(PhotoEntryViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def apply_decision(request, instance):
+    """An approval made in the edit form publishes the photo; a rejection withdraws it."""
+    if not isinstance(instance, PhotoEntry):
+        return
+    if instance.status == PhotoEntry.Status.APPROVED and not instance.public_image_id:
+        entries.approve(instance, request.user)
+    elif instance.status == PhotoEntry.Status.REJECTED and instance.public_image_id:
+        entries.reject(instance, request.user)
+
+
+class DecisionBulkAction(SnippetBulkAction):
+    models = [PhotoEntry]
+    template_name = "media/admin/confirm_bulk_decision.html"
+    decision = None
+
+    def check_perm(self, snippet):
+        return self.request.user.has_perm("media.moderate_photoentry")
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for entry in objects:
+            (entries.approve if cls.decision == "approve" else entries.reject)(entry, user)
+            entries.tell_entrant(entry)
+        return len(objects), 0
+
+
+@hooks.register("register_bulk_action")
+class ApproveBulkAction(DecisionBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected photos")
+    decision = "approve"
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d photo approved", "%(count)d photos approved", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+@hooks.register("register_bulk_action")
+class RejectBulkAction(DecisionBulkAction):
+    display_name = _("Reject")
+    action_type = "reject"
+    aria_label = _("Reject the selected photos")
+    decision = "reject"
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d photo rejected", "%(count)d photos rejected", num_parent_objects
+        ) % {"count": num_parent_objects}
