@@ -139,6 +139,7 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "calls.CallIndexPage",
         "media.PhotoContestPage",
+        "media.GalleryPage",
     ]
 
     class Meta:
@@ -174,7 +175,12 @@ class StandardPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "calls.CallPage", "media.PhotoContestPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "calls.CallPage",
+        "media.PhotoContestPage",
+        "media.GalleryPage",
+    ]
 
     class Meta:
         verbose_name = _("standard page")

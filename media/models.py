@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -20,6 +20,7 @@ from calls.storage import private_storage
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+from media.blocks import PhotoChooserBlock
 
 PHOTOS_PER_PAGE = 24
 
@@ -125,7 +126,7 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
     ]
     prefetched_stream_fields = ()
     parent_page_types = ["home.HomePage", "home.StandardPage", "events.EventPage"]
-    subpage_types = []
+    subpage_types = ["media.GalleryPage"]
 
     class Meta:
         verbose_name = _("photo contest")
@@ -319,6 +320,9 @@ class PhotoEntry(models.Model):
         null=True, blank=True, verbose_name=_("winner rank"), help_text=_("1 for the first prize…")
     )
 
+    # Fetched with the page's other images when a page (a gallery) shows entries.
+    prefetched_image_fields = ("public_image",)
+
     class Meta:
         verbose_name = _("photo entry")
         verbose_name_plural = _("photo entries")
@@ -373,3 +377,31 @@ class EntrantQuota(models.Model):
 
     def __str__(self):
         return f"{self.email}: {self.count}"
+
+
+class GalleryPage(BasePage):
+    """A curated set of approved photos, from one contest or several."""
+
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
+    photos = StreamField([("photo", PhotoChooserBlock())], blank=True, verbose_name=_("photos"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("photos")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        SynchronizedField("photos"),
+    ]
+    prefetched_stream_fields = ("photos",)
+    parent_page_types = ["home.HomePage", "home.StandardPage", "media.PhotoContestPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("photo gallery")
+
+    def approved_photos(self):
+        """The chosen photos that are (still) approved, in the editor's order."""
+        return [
+            block.value
+            for block in self.photos
+            if block.value is not None and block.value.status == PhotoEntry.Status.APPROVED
+        ]

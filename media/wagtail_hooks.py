@@ -1,6 +1,10 @@
 """Moderation of contest entries: a queue with thumbnails, filters, bulk decisions, winners."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -30,8 +34,8 @@ class PhotoEntryViewSet(SnippetViewSet):
     menu_order = 260
     add_to_admin_menu = True
     list_display = [
-        ThumbnailColumn("thumbnail", label=_("Photo")),
         "title",
+        ThumbnailColumn("thumbnail", label=_("Photo")),
         "photographer",
         "contest",
         "status",
@@ -52,6 +56,22 @@ class PhotoEntryViewSet(SnippetViewSet):
 
 
 register_snippet(PhotoEntryViewSet)
+
+
+def original_photo(request, entry_id):
+    """The original upload, for moderators only (it is never public)."""
+    if not request.user.has_perm("media.moderate_photoentry"):
+        raise PermissionDenied
+    entry = get_object_or_404(PhotoEntry, pk=entry_id)
+    response = FileResponse(entry.original.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@hooks.register("register_admin_urls")
+def register_original_url():
+    return [path("media/entries/<int:entry_id>/original/", original_photo, name="media_original")]
 
 
 @hooks.register("after_edit_snippet")

@@ -32,12 +32,19 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ADMIN_PASSWORD = "browser-test-password"
+# The environment of the server under test, for commands run against its database.
+SERVER_ENV = {}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if BROWSER_DIR in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+
+
+def run_on_site(code):
+    """Runs Python code in a Django shell on the server's database (to move its clock)."""
+    manage("shell", "-v0", "-c", code, env=SERVER_ENV)
 
 
 def free_port():
@@ -64,6 +71,7 @@ def site_url():
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
     }
+    SERVER_ENV.update(env)
     manage("migrate", "--no-input", "-v0", env=env)
     manage("load_demo_content", "-v0", env=env)
     manage("ensure_admin", "-v0", env=env)

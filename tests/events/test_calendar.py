@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from calls.models import CallPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
+from media.models import PhotoContestPage
 from partners.models import PartnershipPage
 from tests.conftest import make_english_home, translate
 from tests.events.conftest import days_from_now
@@ -257,7 +258,7 @@ class EventPageTreeTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
-        self.assertAllowedSubpageTypes(EventPage, {PartnershipPage, CallPage})
+        self.assertAllowedSubpageTypes(EventPage, {PartnershipPage, CallPage, PhotoContestPage})
         self.assertCanNotCreateAt(StandardPage, EventPage)
         self.assertCanNotCreateAt(HomePage, EventPage)
         # One calendar per language tree.

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from calls.models import CallFormField, CallIndexPage, CallPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
-from media.models import PhotoContestPage
+from media.models import GalleryPage, PhotoContestPage
 from partners.models import Partner, PartnershipPage
 
 
@@ -131,3 +131,11 @@ class PhotoContestPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PhotoContestPage
+
+
+class GalleryPageFactory(wagtail_factories.PageFactory):
+    title = "Photos of the WSIS Forum"
+    slug = "gallery"
+
+    class Meta:
+        model = GalleryPage

@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from calls.models import CallIndexPage, CallPage
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
+from media.models import GalleryPage, PhotoContestPage
 from tests.conftest import make_english_home
 
 
@@ -23,8 +24,12 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, EventIndexPage, CallIndexPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, CallPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, EventIndexPage, CallIndexPage, PhotoContestPage, GalleryPage}
+        )
+        self.assertAllowedSubpageTypes(
+            StandardPage, {StandardPage, CallPage, PhotoContestPage, GalleryPage}
+        )
         self.assertCanCreateAt(HomePage, StandardPage)
 
     def test_an_editor_creates_a_standard_page_in_the_admin(self):

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
+from wagtail.test.utils import WagtailPageTestCase
 
 from media import entries
 from media.models import PhotoEntry
@@ -205,3 +206,53 @@ def test_gallery_query_count_does_not_grow_and_renditions_are_made_once(client, 
 
     assert queries_with(20) == queries_with(1000)
     assert get_image_model().objects.count() == 3
+
+
+def test_a_gallery_page_shows_chosen_approved_photos_in_order(client, english_home, contest):
+    from tests.factories import GalleryPageFactory
+
+    image = ImageFactory()
+    chosen = [
+        make_entry(
+            contest, title=f"G{i}", status="approved", public_image=image, email=f"g{i}@x.org"
+        )
+        for i in range(3)
+    ]
+    withdrawn = make_entry(contest, title="Withdrawn", status="rejected", email="r@x.org")
+    gallery = GalleryPageFactory(
+        parent=english_home,
+        photos=[
+            {"type": "photo", "value": entry.pk} for entry in [chosen[2], withdrawn, chosen[0]]
+        ],
+    )
+    html = client.get(gallery.url).content.decode()
+    assert html.index("G2") < html.index("G0")
+    assert "Withdrawn" not in html and "G1" not in html
+    assert 'alt="G2: A video consultation"' in html
+
+
+class ContestPageTreeTest(WagtailPageTestCase):
+    def test_where_contests_and_galleries_belong(self):
+        from events.models import EventPage
+        from home.models import HomePage, StandardPage
+        from media.models import GalleryPage, PhotoContestPage
+
+        self.assertAllowedParentPageTypes(PhotoContestPage, {HomePage, StandardPage, EventPage})
+        self.assertAllowedParentPageTypes(GalleryPage, {HomePage, StandardPage, PhotoContestPage})
+        self.assertAllowedSubpageTypes(PhotoContestPage, {GalleryPage})
+        self.assertAllowedSubpageTypes(GalleryPage, set())
+
+
+def test_moderators_see_pending_originals_and_nobody_else(client, contest):
+    entry = make_entry(contest)
+    url = f"/admin/media/entries/{entry.pk}/original/"
+    assert client.get(url).status_code == 302  # to the admin login
+    editor = get_user_model().objects.create_user("editor2", "e2@itu.int", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(url)["Location"] == "/admin/"
+    moderator(client)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"  # a JPEG
+    assert url in client.get("/admin/snippets/media/photoentry/").content.decode()

@@ -6,6 +6,7 @@ from events import demo as events_demo
 from home.demo import pages, translation
 from home.demo.clock import DemoClock
 from home.models import HomePage
+from media import demo as media_demo
 from partners import demo as partners_demo
 
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             event_pages, events = events_demo.build(home_pages[0], clock)
             calls_index, enquiry = calls_demo.build(home_pages[0], events, clock)
             programme = partners_demo.build_programme(event_pages[-1], partners, enquiry)
+            contest = media_demo.build(home_pages[0], events, clock)
             # Parents before children, and partners before the pages that show them.
             source_pages = [
                 *partners.values(),
@@ -56,6 +58,7 @@ class Command(BaseCommand):
                 enquiry,
                 *event_pages,
                 programme,
+                contest,
             ]
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)
