@@ -90,6 +90,11 @@ def reject(entry, user=None):
 
 
 def tell_entrant(entry):
+    """E-mails the entrant the decision, once per decision."""
+    if entry.status == PhotoEntry.Status.PENDING or entry.notified_status == entry.status:
+        return
+    entry.notified_status = entry.status
+    entry.save(update_fields=["notified_status"])
     with translation.override(entry.language or "en"):
         body = render_to_string(
             "media/decision_email.txt", {"entry": entry, "contest": entry.contest}

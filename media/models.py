@@ -316,6 +316,8 @@ class PhotoEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     notes = models.TextField(blank=True, verbose_name=_("moderator notes"))
+    # The decision the entrant was last told, so that each decision is sent once.
+    notified_status = models.CharField(max_length=16, blank=True, editable=False)
     winner_rank = models.PositiveSmallIntegerField(
         null=True, blank=True, verbose_name=_("winner rank"), help_text=_("1 for the first prize…")
     )

@@ -83,6 +83,7 @@ def apply_decision(request, instance):
         entries.approve(instance, request.user)
     elif instance.status == PhotoEntry.Status.REJECTED and instance.public_image_id:
         entries.reject(instance, request.user)
+    entries.tell_entrant(instance)
 
 
 class DecisionBulkAction(SnippetBulkAction):

@@ -256,3 +256,16 @@ def test_moderators_see_pending_originals_and_nobody_else(client, contest):
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"  # a JPEG
     assert url in client.get("/admin/snippets/media/photoentry/").content.decode()
+
+
+def test_a_decision_made_in_the_edit_form_publishes_and_is_told_once(client, contest):
+    entry = make_entry(contest)
+    moderator(client)
+    url = f"/admin/snippets/media/photoentry/edit/{entry.pk}/"
+    client.post(url, {"status": "approved", "winner_rank": "", "notes": "Sharp and clear."})
+    entry.refresh_from_db()
+    assert entry.status == "approved" and entry.public_image is not None
+    client.post(url, {"status": "approved", "winner_rank": "2", "notes": "Second prize."})
+    entry.refresh_from_db()
+    assert entry.winner_rank == 2
+    assert [m.to for m in mail.outbox] == [["grace@example.org"]]  # told once, on approval
