@@ -34,6 +34,7 @@ run: $(VENV)/.installed messages
 	mkdir -p var/media
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
