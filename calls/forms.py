@@ -86,7 +86,9 @@ class CallFormBuilder(FormBuilder):
 
     def create_consent_field(self, field, options):
         options["required"] = True
-        return forms.BooleanField(**options)
+        consent = forms.BooleanField(**options)
+        consent.is_consent = True  # the form shows the privacy notice beside it
+        return consent
 
     def get_form_class(self):
         return type("CallForm", (CallForm,), self.formfields)

@@ -1,4 +1,5 @@
-from calls.models.pages import CALL_KINDS, CallFull, CallIndexPage, CallPage, DeadlineFormPage
+from calls.models.call import CallIndexPage, CallPage
+from calls.models.pages import CALL_KINDS, CallFull, DeadlineFormPage
 from calls.models.submissions import (
     CallFormField,
     CallSubmission,

@@ -1,4 +1,5 @@
-from events.models.event import EVENT_TYPES, EventPage, EventStatus
+from events.models.choices import EVENT_TYPES, EventStatus
+from events.models.event import EventPage
 from events.models.index import EventIndexPage
 
 __all__ = ["EVENT_TYPES", "EventIndexPage", "EventPage", "EventStatus"]

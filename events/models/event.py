@@ -15,24 +15,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import blocks, calendar, schedule
+from events.models.choices import EVENT_TYPES, EventStatus
 from home.models import BasePage
-
-EVENT_TYPES = [
-    ("forum", _("Forum")),
-    ("high_level_event", _("High-level event")),
-    ("briefing", _("Briefing")),
-    ("consultation_meeting", _("Open consultation meeting")),
-    ("hackathon", _("Hackathon")),
-    ("exhibition", _("Exhibition")),
-    ("ceremony", _("Ceremony")),
-    ("other", _("Other")),
-]
-
-
-class EventStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    HAPPENING_NOW = "happening_now", _("Happening now")
-    PAST = "past", _("Past")
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -197,3 +197,14 @@ def test_posts_without_csrf_token_are_refused(open_call):
     response = Client(enforce_csrf_checks=True).post(open_call.url, valid_data())
     assert response.status_code == 403
     assert CallSubmission.objects.count() == 0
+
+
+def test_the_consent_box_links_to_the_privacy_notice(client, english_home, open_call):
+    from tests.factories import StandardPageFactory
+
+    privacy = StandardPageFactory(parent=english_home, title="Privacy notice", slug="privacy")
+    open_call.privacy_page = privacy
+    open_call.save_revision().publish()
+    html = client.get(open_call.url).content.decode()
+    consent = html.split('name="consent"')[1].split("</div>")[0]
+    assert 'href="/en/privacy/">Read the privacy notice</a>' in consent

@@ -1,34 +1,23 @@
 import datetime
-import os
-import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from calls.deadlines import Window
-from calls.storage import private_storage
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
-from media.blocks import PhotoChooserBlock
+from media.models.entry import PhotoEntry
 
 PHOTOS_PER_PAGE = 24
-
-LICENCES = [
-    ("cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")),
-    ("cc-by-nc-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")),
-    ("itu-use", _("Use by ITU and the WSIS partners, with credit")),
-]
 
 
 class ContestState(models.TextChoices):
@@ -265,145 +254,3 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         return self.render(
             request, context_overrides=context, template="media/photo_entry_page.html"
         )
-
-
-def original_path(entry, filename):
-    extension = os.path.splitext(filename)[1].lower()
-    return f"contests/{entry.contest_key}/{uuid.uuid4().hex}{extension}"
-
-
-class PhotoEntry(models.Model):
-    """One photo sent to a contest. The original stays private; visitors see a copy without
-    metadata, made when a moderator approves it."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-
-    contest = models.ForeignKey(
-        PhotoContestPage,
-        on_delete=models.CASCADE,
-        related_name="photo_entries",
-        verbose_name=_("contest"),
-    )
-    contest_key = models.UUIDField(editable=False, db_index=True)
-    original = models.FileField(upload_to=original_path, storage=private_storage, max_length=255)
-    public_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    title = models.CharField(max_length=255, verbose_name=_("title"))
-    caption = models.TextField(verbose_name=_("caption"))
-    taken_where = models.CharField(max_length=255, verbose_name=_("where it was taken"))
-    taken_on = models.DateField(null=True, blank=True, verbose_name=_("when it was taken"))
-    photographer = models.CharField(max_length=255, verbose_name=_("photographer's name"))
-    email = models.EmailField(verbose_name=_("e-mail"))
-    country = CountryField(verbose_name=_("country"))
-    licence = models.CharField(max_length=32, choices=LICENCES, verbose_name=_("licence granted"))
-    people_consented = models.BooleanField(
-        default=False, verbose_name=_("the people pictured agreed to appear")
-    )
-    language = models.CharField(max_length=10, blank=True)
-    submitted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("submitted"))
-    status = models.CharField(
-        max_length=16,
-        choices=Status.choices,
-        default=Status.PENDING,
-        db_index=True,
-        verbose_name=_("status"),
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    notes = models.TextField(blank=True, verbose_name=_("moderator notes"))
-    # The decision the entrant was last told, so that each decision is sent once.
-    notified_status = models.CharField(max_length=16, blank=True, editable=False)
-    winner_rank = models.PositiveSmallIntegerField(
-        null=True, blank=True, verbose_name=_("winner rank"), help_text=_("1 for the first prize…")
-    )
-
-    # Fetched with the page's other images when a page (a gallery) shows entries.
-    prefetched_image_fields = ("public_image",)
-
-    class Meta:
-        verbose_name = _("photo entry")
-        verbose_name_plural = _("photo entries")
-        permissions = [("moderate_photoentry", "Can moderate photo contest entries")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["contest_key", "winner_rank"], name="one_winner_per_rank_and_contest"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.photographer})"
-
-    def clean(self):
-        super().clean()
-        if self.winner_rank is not None:
-            if self.status != self.Status.APPROVED:
-                raise ValidationError({"winner_rank": _("Only an approved photo can win.")})
-            limit = self.contest.number_of_winners
-            if not 1 <= self.winner_rank <= limit:
-                raise ValidationError(
-                    {
-                        "winner_rank": _(
-                            "This contest has %(count)s prize(s): rank 1 to %(count)s."
-                        )
-                        % {"count": limit}
-                    }
-                )
-            taken = PhotoEntry.objects.filter(
-                contest_key=self.contest_key, winner_rank=self.winner_rank
-            )
-            if taken.exclude(pk=self.pk).exists():
-                raise ValidationError({"winner_rank": _("Another photo already holds this rank.")})
-
-    @property
-    def alt_text(self):
-        return f"{self.title}: {self.caption}"
-
-
-class EntrantQuota(models.Model):
-    """Entries one e-mail address has sent to one contest, reserved by one conditional update
-    so that concurrent entries never exceed the contest's limit."""
-
-    contest_key = models.UUIDField()
-    email = models.EmailField()
-    count = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["contest_key", "email"], name="one_quota_per_entrant")
-        ]
-
-    def __str__(self):
-        return f"{self.email}: {self.count}"
-
-
-class GalleryPage(BasePage):
-    """A curated set of approved photos, from one contest or several."""
-
-    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
-    photos = StreamField([("photo", PhotoChooserBlock())], blank=True, verbose_name=_("photos"))
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("photos")]
-    translatable_fields = [
-        *BasePage.translatable_fields,
-        TranslatableField("introduction"),
-        SynchronizedField("photos"),
-    ]
-    prefetched_stream_fields = ("photos",)
-    parent_page_types = ["home.HomePage", "home.StandardPage", "media.PhotoContestPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("photo gallery")
-
-    def approved_photos(self):
-        """The chosen photos that are (still) approved, in the editor's order."""
-        return [
-            block.value
-            for block in self.photos
-            if block.value is not None and block.value.status == PhotoEntry.Status.APPROVED
-        ]
