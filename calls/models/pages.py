@@ -215,7 +215,11 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
         return CallSubmission
 
     def get_data_fields(self):
-        return [*super().get_data_fields(), ("status", _("Review status"))]
+        return [
+            *super().get_data_fields(),
+            ("files", _("Files")),
+            ("status", _("Review status")),
+        ]
 
     # Serving ----------------------------------------------------------------------------------
 

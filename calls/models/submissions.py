@@ -109,7 +109,8 @@ class CallSubmission(AbstractFormSubmission):
         ]
 
     def get_data(self):
-        return {**super().get_data(), "status": self.get_status_display()}
+        files = ", ".join(record.original_name for record in self.files.all())
+        return {**super().get_data(), "files": files, "status": self.get_status_display()}
 
 
 def submission_file_path(instance, filename):

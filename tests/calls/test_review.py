@@ -76,10 +76,11 @@ def test_the_submissions_listing_filters_by_status_and_exports_it(client, open_c
     url = f"/admin/forms/submissions/{open_call.pk}/"
     assert "ada@example.org" in client.get(url, {"status": "received"}).content.decode()
     assert "ada@example.org" not in client.get(url, {"status": "accepted"}).content.decode()
+    assert "contribution.pdf" in client.get(url).content.decode()  # the files are listed
     export = client.get(url, {"export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
-    assert rows[0][-1] == "Review status"
-    assert rows[1][-1] == "Received"
+    assert rows[0][-2:] == ["Files", "Review status"]
+    assert rows[1][-2:] == ["contribution.pdf", "Received"]
 
 
 def test_anonymous_visitors_never_reach_a_submitted_file(client, submission):
