@@ -10,7 +10,6 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey  # noqa: F401 - form_fields is declared on the field model
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.fields import RichTextField

@@ -11,7 +11,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from calls.deadlines import Window
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
@@ -140,10 +139,6 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         super().save(*args, **kwargs)
 
     @property
-    def window(self):
-        return Window(self.opens_at, self.closes_at)
-
-    @property
     def state(self):
         now = timezone.now()
         if self.opens_at and now < self.opens_at:
@@ -181,6 +176,12 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["show_winners"] = self.state == ContestState.WINNERS_ANNOUNCED
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The contest and one page of its gallery (only this route pages the gallery)."""
         paginator = Paginator(self.gallery(), PHOTOS_PER_PAGE)
         try:
             photos = paginator.page(request.GET.get("page", 1))
@@ -188,9 +189,7 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
             photos = paginator.page(1)
         except EmptyPage:
             photos = paginator.page(paginator.num_pages)
-        context["photos"] = photos
-        context["show_winners"] = self.state == ContestState.WINNERS_ANNOUNCED
-        return context
+        return self.render(request, context_overrides={"photos": photos})
 
     @path("enter/", name="enter")
     def enter(self, request):
@@ -199,7 +198,8 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         from media import entries
         from media.forms import PhotoEntryForm
 
-        context = self.get_context(request)
+        # render() adds the page's own context; these are only what this route knows.
+        context = {}
         template = "media/photo_entry_form.html"
         if request.method != "POST":
             context["form"] = PhotoEntryForm(contest=self)
@@ -245,8 +245,7 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
             raise Http404
         entry = get_object_or_404(self.approved(), pk=entry_id)
         position = gallery.index(entry_id)
-        context = self.get_context(request)
-        context.update(
+        context = dict(
             entry=entry,
             previous_id=gallery[position - 1] if position > 0 else None,
             next_id=gallery[position + 1] if position + 1 < len(gallery) else None,
