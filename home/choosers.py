@@ -3,6 +3,7 @@
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home import prefetch
 
@@ -27,3 +28,21 @@ class LocalizedPageChooserBlock(prefetch.PrefetchedChooserMixin, blocks.PageChoo
 
     def fetch_in_bulk(self, ids):
         return prefetch.localized_pages(ids)
+
+
+class PrefetchingSnippetChooserBlock(prefetch.PrefetchedChooserMixin, SnippetChooserBlock):
+    """A chooser for one snippet model, named by `snippet_model` on the subclass. Its values
+    load in bulk through the model's `prefetch_queryset()` (with what rendering them needs)."""
+
+    snippet_model = None
+
+    def __init__(self, **kwargs):
+        super().__init__(self.snippet_model, **kwargs)
+
+    def fetch_in_bulk(self, ids):
+        return self.model_class.prefetch_queryset().in_bulk(ids)
+
+    def deconstruct(self):
+        # The target is fixed by the class: migrations need not repeat it.
+        path, _args, kwargs = super().deconstruct()
+        return path, (), kwargs

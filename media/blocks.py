@@ -1,23 +1,13 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home import prefetch
+from home.choosers import PrefetchingSnippetChooserBlock
 
 
-class PhotoChooserBlock(prefetch.PrefetchedChooserMixin, SnippetChooserBlock):
+class PhotoChooserBlock(PrefetchingSnippetChooserBlock):
     """A contest photo; all of a gallery's photos and their images load in fixed queries."""
+
+    snippet_model = "media.PhotoEntry"
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Photo"))
-        super().__init__("media.PhotoEntry", **kwargs)
-
-    def fetch_in_bulk(self, ids):
-        return (
-            self.model_class.objects.select_related("public_image")
-            .prefetch_related("public_image__renditions")
-            .in_bulk(ids)
-        )
-
-    def deconstruct(self):
-        path, _args, kwargs = super().deconstruct()
-        return path, (), kwargs
+        super().__init__(**kwargs)

@@ -1,17 +1,15 @@
 """Taking an entry in, and approving it: the rules that hold whatever the admin or the public do."""
 
-from contextlib import suppress
-
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from calls import quotas
 from media.models import EntrantQuota, PhotoEntry
 from media.photos import public_copy
 
@@ -22,12 +20,8 @@ class EntryLimitReached(Exception):
 
 def reserve_entry(contest, email):
     email = email.strip().casefold()
-    with suppress(IntegrityError), transaction.atomic():
-        EntrantQuota.objects.get_or_create(contest_key=contest.translation_key, email=email)
-    reserved = EntrantQuota.objects.filter(
-        contest_key=contest.translation_key, email=email, count__lt=contest.entries_per_entrant
-    ).update(count=F("count") + 1)
-    if not reserved:
+    key = {"contest_key": contest.translation_key, "email": email}
+    if not quotas.take_one(EntrantQuota, contest.entries_per_entrant, **key):
         raise EntryLimitReached
 
 

@@ -47,9 +47,7 @@ class PhotoEntryViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
     def get_queryset(self, request):
-        return PhotoEntry.objects.select_related("contest", "public_image").prefetch_related(
-            "public_image__renditions"
-        )
+        return PhotoEntry.prefetch_queryset().select_related("contest")
 
     def get_form_class(self, for_update=False):
         return PhotoEntryForm

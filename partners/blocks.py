@@ -5,24 +5,14 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home import prefetch
-from home.choosers import LocalizedPageChooserBlock
+from home.choosers import LocalizedPageChooserBlock, PrefetchingSnippetChooserBlock
 
 
-class PartnerChooserBlock(prefetch.PrefetchedChooserMixin, SnippetChooserBlock):
+class PartnerChooserBlock(PrefetchingSnippetChooserBlock):
     """Chooses a partner; loads every partner of a stream with its logo in fixed queries."""
 
-    def __init__(self, **kwargs):
-        super().__init__("partners.Partner", **kwargs)
-
-    def fetch_in_bulk(self, ids):
-        return self.model_class.prefetch_queryset().in_bulk(ids)
-
-    def deconstruct(self):
-        path, _args, kwargs = super().deconstruct()
-        return path, (), kwargs
+    snippet_model = "partners.Partner"
 
 
 class TierValue(blocks.StructValue):

@@ -1,10 +1,8 @@
 import datetime
-from contextlib import suppress
 
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -15,7 +13,7 @@ from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from calls import ratelimit
+from calls import quotas, ratelimit
 from calls.deadlines import CallState, Window
 from calls.forms import CallFormBuilder
 from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
@@ -286,13 +284,10 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
     # Storing ----------------------------------------------------------------------------------
 
     def reserve_seat(self):
-        """One seat, or CallFull. One conditional UPDATE: racing requests cannot both win."""
-        with suppress(IntegrityError), transaction.atomic():
-            SubmissionCounter.objects.get_or_create(translation_key=self.translation_key)
-        reserved = SubmissionCounter.objects.filter(
-            translation_key=self.translation_key, count__lt=self.capacity
-        ).update(count=F("count") + 1)
-        if not reserved:
+        """One seat, or CallFull, counted across every language version of the call."""
+        if not quotas.take_one(
+            SubmissionCounter, self.capacity, translation_key=self.translation_key
+        ):
             raise CallFull
 
     def submitter_email(self, form):

@@ -158,11 +158,8 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         return PhotoEntry.objects.filter(contest_key=self.translation_key)
 
     def approved(self):
-        return (
-            self.entries()
-            .filter(status__in=[PhotoEntry.Status.APPROVED])
-            .select_related("public_image")
-            .prefetch_related("public_image__renditions")
+        return PhotoEntry.prefetch_queryset().filter(
+            contest_key=self.translation_key, status=PhotoEntry.Status.APPROVED
         )
 
     def gallery(self):

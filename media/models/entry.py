@@ -87,6 +87,13 @@ class PhotoEntry(models.Model):
     def __str__(self):
         return f"{self.title} ({self.photographer})"
 
+    @classmethod
+    def prefetch_queryset(cls):
+        """What showing entries needs, in fixed queries whatever their number."""
+        return cls.objects.select_related("public_image").prefetch_related(
+            "public_image__renditions"
+        )
+
     def clean(self):
         super().clean()
         if self.winner_rank is not None:
