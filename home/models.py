@@ -84,6 +84,22 @@ class BasePage(Page):
         return response
 
 
+class SectionIndexPage(BasePage):
+    """The one page per language tree that lists a section (the events calendar, the calls):
+    an introduction, then a listing its subclass builds."""
+
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+    prefetched_stream_fields = ()
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The home page of one language tree: a hero, an introduction, then newsletter sections."""
 

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from calls.blocks import ConsultationPhaseBlock
 from calls.models.pages import CALL_KINDS, DeadlineFormPage
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
+from home.models import SectionIndexPage
 
 
 class CallPage(DeadlineFormPage):
@@ -66,17 +66,10 @@ class CallPage(DeadlineFormPage):
         verbose_name = _("call")
 
 
-class CallIndexPage(BasePage):
+class CallIndexPage(SectionIndexPage):
     """Open calls closing soonest first, then upcoming ones, then the closed archive."""
 
-    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
-    prefetched_stream_fields = ()
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["calls.CallPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("calls index")

@@ -1,34 +1,22 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
 from django.db.models import Case, F, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
-from wagtail_localize.fields import TranslatableField
 
 from events import calendar
 from events.models.event import EventPage
-from home.models import BasePage
+from home.models import SectionIndexPage
 
 EVENTS_PER_PAGE = 20
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The Global Events Calendar of one language tree, with its iCalendar and Atom feeds."""
 
-    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
-    prefetched_stream_fields = ()
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("events calendar")

@@ -136,3 +136,14 @@ def test_only_administrators_choose_where_submissions_are_sent(client, open_call
     html = client.get(f"/admin/pages/{open_call.pk}/edit/").content.decode()
     assert 'name="subject"' in html
     assert 'name="to_address"' not in html
+
+
+def test_the_spreadsheet_export_carries_the_status_too(client, open_call, submission):
+    from openpyxl import load_workbook
+
+    client.force_login(reviewer_of(open_call, "reviewer"))
+    export = client.get(f"/admin/forms/submissions/{open_call.pk}/", {"export": "xlsx"})
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == "Review status" and rows[1][-1] == "Received"
