@@ -1,9 +1,15 @@
 """The submissions listing of a call: Wagtail's, with the review status to filter on and a
 link to review each submission (files included)."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
-from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.contrib.forms.views import (
+    FormPagesListView,
+    SubmissionsListFilterSet,
+    SubmissionsListView,
+)
 
 from calls.models.submissions import ReviewStatus
 
@@ -18,3 +24,15 @@ class CallSubmissionsListView(SubmissionsListView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("files")
+
+
+class FormPagesForReviewersView(FormPagesListView):
+    """Wagtail's list of forms asks for a page permission: submission reviewers have none, only
+    the right to read submissions, which get_forms_for_user already applies."""
+
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not get_forms_for_user(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -266,3 +266,7 @@ class SiteSettings(BaseSiteSetting):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         cache.delete(self.cache_key(self.site_id))
+
+
+# Defined apart to keep this module about pages; imported here so Django registers it.
+from home.review_task import LanguageReviewTask  # noqa: E402, F401

@@ -4,20 +4,31 @@ again; language trees created later get their permissions on the next run."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
 from home.models import HomePage
+from home.review_task import LanguageReviewTask
+from partners.models import Partner
+
+# Snippets visitors read: published only through review.
+REVIEWED_SNIPPETS = [Partner]
 
 EDITORS = "Communications editors"
 MODERATORS = "Moderators"
 SUBMISSION_REVIEWERS = "Submission reviewers"
 CONTEST_MODERATORS = "Contest moderators"
+SNIPPET_REVIEW = "Snippet review"
+LANGUAGE_REVIEW = "Review in the snippet's language"
 
 
 def translators(name):
@@ -32,15 +43,86 @@ def target_languages():
     return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def _group(name, codenames=()):
-    group, _created = Group.objects.get_or_create(name=name)
-    wanted = ["wagtailadmin.access_admin", *codenames]
-    for label in wanted:
-        app_label, codename = label.split(".")
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _partner_permissions(*actions):
+    return [f"partners.{action}_partner" for action in actions]
+
+
+def _localize():
+    return ["wagtail_localize.submit_translation"]
+
+
+def group_permissions():
+    """Every group and its model permissions (tree permissions come from the homes below)."""
+    groups = {
+        EDITORS: _partner_permissions("add", "change", "view"),
+        MODERATORS: _partner_permissions("add", "change", "delete", "publish", "view")
+        + ["calls.view_callsubmission", "media.moderate_photoentry"],
+        SUBMISSION_REVIEWERS: ["calls.view_callsubmission"],
+        CONTEST_MODERATORS: ["media.moderate_photoentry"],
+    }
+    for _code, name in target_languages():
+        # Snippet rights are narrowed to the group's language by home.language_rights.
+        groups[translators(name)] = _localize() + _partner_permissions("change", "view")
+        groups[language_reviewers(name)] = _localize() + _partner_permissions(
+            "change", "publish", "view"
         )
-    return group
+    return groups
+
+
+def _permission(permission_model, content_type_model, label):
+    app_label, codename = label.split(".")
+    permission = permission_model.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    if permission is None:
+        # Wagtail adds publish/lock permissions after migrating; the groups need them before.
+        action, model = codename.split("_", 1)
+        content_type, _created = content_type_model.objects.get_or_create(
+            app_label=app_label, model=model
+        )
+        permission = permission_model.objects.create(
+            content_type=content_type, codename=codename, name=f"Can {action} {model}"
+        )
+    return permission
+
+
+def create_groups(group_model, permission_model, content_type_model):
+    """Creates or completes the groups; takes the models so the data migration can pass its
+    historical ones."""
+    groups = {}
+    for name, codenames in group_permissions().items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        for label in ["wagtailadmin.access_admin", *codenames]:
+            group.permissions.add(_permission(permission_model, content_type_model, label))
+        groups[name] = group
+    return groups
+
+
+def retire_wagtail_default_groups(group_model, group_page_permission_model):
+    """Wagtail's first migration gives "Moderators" and "Editors" rights on the root page, that
+    is in every language tree. Our Moderators act on the English tree only; Wagtail's Editors
+    group is dropped while nobody is in it."""
+    group_page_permission_model.objects.filter(
+        group__name__in=[MODERATORS, "Editors"], page__depth=1
+    ).delete()
+    group_model.objects.filter(name="Editors", user__isnull=True).delete()
+
+
+def _collection_permissions(group, codenames):
+    """Image and document rights are per collection: these groups use the root (all of them)."""
+    root = Collection.get_first_root_node()
+    for codename in codenames:
+        app_label = "wagtaildocs" if codename.endswith("_document") else "wagtailimages"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+
+
+MEDIA_LIBRARY = [
+    f"{action}_{model}" for model in ("image", "document") for action in ("add", "change", "choose")
+]
 
 
 def _page_permissions(group, page, types):
@@ -65,19 +147,34 @@ def _workflow(name, task_name, group, page):
     return workflow
 
 
+def _snippet_workflow():
+    """Snippets have one workflow per model, not per tree: its task asks for the reviewers of
+    the object's own language (home.review_task)."""
+    workflow, _created = Workflow.objects.get_or_create(name=SNIPPET_REVIEW)
+    task = LanguageReviewTask.objects.filter(name=LANGUAGE_REVIEW).first()
+    if task is None:
+        task = LanguageReviewTask.objects.create(name=LANGUAGE_REVIEW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for model in REVIEWED_SNIPPETS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model),
+            defaults={"workflow": workflow},
+        )
+    return workflow
+
+
 def homes_by_language():
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 
 def setup_roles():
     """Creates or repairs every group, permission and workflow; returns what was missing."""
-    snippet_perms = [
-        f"partners.{action}_partner" for action in ("add", "change", "delete", "publish", "view")
-    ]
-    editors = _group(EDITORS, snippet_perms[:2] + snippet_perms[4:])
-    moderators = _group(MODERATORS, snippet_perms)
-    _group(SUBMISSION_REVIEWERS)
-    _group(CONTEST_MODERATORS, ["media.moderate_photoentry"])
+    groups = create_groups(Group, Permission, ContentType)
+    retire_wagtail_default_groups(Group, GroupPagePermission)
+    editors, moderators = groups[EDITORS], groups[MODERATORS]
+    _collection_permissions(editors, MEDIA_LIBRARY)
+    _collection_permissions(moderators, MEDIA_LIBRARY)
+    _snippet_workflow()
     homes = homes_by_language()
     missing = []
     english = homes.get(settings.LANGUAGE_CODE)
@@ -89,8 +186,8 @@ def setup_roles():
     else:
         missing.append(settings.LANGUAGE_CODE)
     for code, name in target_languages():
-        translator_group = _group(translators(name), ["wagtail_localize.submit_translation"])
-        reviewer_group = _group(language_reviewers(name), ["wagtail_localize.submit_translation"])
+        translator_group = groups[translators(name)]
+        reviewer_group = groups[language_reviewers(name)]
         home = homes.get(code)
         if home is None:
             missing.append(code)

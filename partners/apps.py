@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from home.language_rights import LanguageScopedPolicy
+        from partners.models import Partner
+
+        # Partners are edited, translated and approved per language (home.language_rights).
+        register_permission_policy(Partner, LanguageScopedPolicy(Partner))

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -5,10 +6,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
+    LockableMixin,
     Page,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -26,9 +29,17 @@ STAKEHOLDER_TYPES = [
 
 
 class Partner(
-    TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
-    """An organisation that supports WSIS events: reused across events and tiers."""
+    """An organisation that supports WSIS events: reused across events and tiers. Visitors read
+    it, so a change goes live only through the "Snippet review" workflow (home.roles)."""
 
     name = models.CharField(max_length=255, verbose_name=_("name"))
     description = models.TextField(blank=True, verbose_name=_("description"))
@@ -48,6 +59,15 @@ class Partner(
         max_length=32, choices=STAKEHOLDER_TYPES, verbose_name=_("stakeholder type")
     )
     country = CountryField(blank=True, verbose_name=_("country"))
+    # Let listings count revisions and workflow states in one query (Wagtail's advice).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("name"),
@@ -75,6 +95,10 @@ class Partner(
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     # Fetched with the page's other images when a page prefetches its references.
     prefetched_image_fields = ("logo",)

@@ -2,12 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.snippet_views import LanguageScopedSnippetViewSet
 from partners.models import Partner, PartnershipPage
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(LanguageScopedSnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partners")

@@ -61,3 +61,24 @@ def translate(page, language_code, publish=True, **fields):
 @pytest.fixture
 def english_home(db):
     return make_english_home()
+
+
+def localize(obj, language_code, texts=None, publish=True, user=None):
+    """Translates `obj` through wagtail-localize, as a translator would: every segment gets the
+    text `texts` gives for it (a function of the source text), then the translation is saved,
+    published or as a draft. Returns the Translation."""
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.get_or_create_from_instance(obj)
+    translation_record, _created = source.translations.get_or_create(target_locale=locale)
+    texts = texts or (lambda text: f"{text} [{language_code}]")
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": texts(segment.string.data)},
+        )
+    translation_record.save_target(user=user, publish=publish)
+    return translation_record

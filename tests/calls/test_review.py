@@ -31,17 +31,21 @@ def other_call(calls_index):
     )
 
 
-def reviewer_of(page, username):
-    """A staff member allowed to see the submissions of `page` only."""
+def staff_member(username, *codenames, editor_of=None):
     user = get_user_model().objects.create_user(username, f"{username}@itu.int", "pw")
-    group = Group.objects.create(name=f"Reviewers of {page.title}")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("change_page", "view_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=page, permission=Permission.objects.get(codename=codename)
-        )
+    group = Group.objects.create(name=f"Group of {username}")
+    for codename in ("access_admin", *codenames):
+        group.permissions.add(Permission.objects.get(codename=codename))
+    if editor_of:
+        GroupPagePermission.objects.create(group=group, page=editor_of, permission_type="change")
     user.groups.add(group)
     return user
+
+
+def reviewer(username="reviewer"):
+    """A member of a group like "Submission reviewers": submissions hold personal data, so only
+    the permission to view them opens them, for every call."""
+    return staff_member(username, "view_callsubmission")
 
 
 def file_url(submission):
@@ -49,7 +53,7 @@ def file_url(submission):
 
 
 def test_a_reviewer_downloads_the_file_and_accepts_the_submission(client, open_call, submission):
-    client.force_login(reviewer_of(open_call, "reviewer"))
+    client.force_login(reviewer())
     listing = client.get(f"/admin/forms/submissions/{open_call.pk}/")
     assert listing.status_code == 200
     assert "Received" in listing.content.decode()
@@ -72,7 +76,7 @@ def test_a_reviewer_downloads_the_file_and_accepts_the_submission(client, open_c
 
 
 def test_the_submissions_listing_filters_by_status_and_exports_it(client, open_call, submission):
-    client.force_login(reviewer_of(open_call, "reviewer"))
+    client.force_login(reviewer())
     url = f"/admin/forms/submissions/{open_call.pk}/"
     assert "ada@example.org" in client.get(url, {"status": "received"}).content.decode()
     assert "ada@example.org" not in client.get(url, {"status": "accepted"}).content.decode()
@@ -89,8 +93,10 @@ def test_anonymous_visitors_never_reach_a_submitted_file(client, submission):
     assert b"%PDF" not in response.content
 
 
-def test_staff_without_permission_on_that_call_are_refused(client, other_call, submission):
-    client.force_login(reviewer_of(other_call, "other"))
+def test_staff_who_may_edit_the_call_but_not_see_submissions_are_refused(
+    client, open_call, submission
+):
+    client.force_login(staff_member("editor", editor_of=open_call))
     assert client.get(file_url(submission)).status_code == 403
     # The admin answers "permission denied" by sending people back to the dashboard.
     review_url = f"/admin/calls/submissions/{submission.pk}/"
@@ -102,8 +108,10 @@ def test_staff_without_permission_on_that_call_are_refused(client, other_call, s
     assert listing.status_code == 302 and "ada@example.org" not in listing.content.decode()
 
 
-def test_a_reviewer_cannot_delete_another_calls_submissions(client, other_call, submission):
-    client.force_login(reviewer_of(other_call, "other"))
+def test_a_reviewer_cannot_delete_a_call_submissions_through_another_call(
+    client, other_call, submission
+):
+    client.force_login(reviewer("other"))
     url = f"/admin/forms/submissions/{other_call.pk}/delete/"
     client.post(f"{url}?selected-submissions={submission.pk}")
     assert CallSubmission.objects.filter(pk=submission.pk).exists()
@@ -119,7 +127,7 @@ def test_the_submitter_can_be_told_the_decision_in_their_language(client, open_c
 
     submission.language = "fr"
     submission.save()
-    client.force_login(reviewer_of(open_call, "reviewer"))
+    client.force_login(reviewer())
     mail.outbox.clear()
     url = f"/admin/calls/submissions/{submission.pk}/"
     client.post(url, {"status": "under_review", "notify_submitter": "on"})
@@ -131,7 +139,7 @@ def test_the_submitter_can_be_told_the_decision_in_their_language(client, open_c
 
 
 def test_only_administrators_choose_where_submissions_are_sent(client, open_call):
-    editor = reviewer_of(open_call, "editor")
+    editor = staff_member("editor", editor_of=open_call)
     client.force_login(editor)
     html = client.get(f"/admin/pages/{open_call.pk}/edit/").content.decode()
     assert 'name="subject"' in html
@@ -141,7 +149,7 @@ def test_only_administrators_choose_where_submissions_are_sent(client, open_call
 def test_the_spreadsheet_export_carries_the_status_too(client, open_call, submission):
     from openpyxl import load_workbook
 
-    client.force_login(reviewer_of(open_call, "reviewer"))
+    client.force_login(reviewer())
     export = client.get(f"/admin/forms/submissions/{open_call.pk}/", {"export": "xlsx"})
     content = b"".join(export.streaming_content) if export.streaming else export.content
     sheet = load_workbook(io.BytesIO(content)).active

@@ -90,7 +90,7 @@ def test_winner_ranks_are_bounded_and_unique(contest):
 
 def moderator(client):
     user = get_user_model().objects.create_user("moderator", "m@itu.int", "pw")
-    group = Group.objects.create(name="Contest moderators")
+    group = Group.objects.create(name="Photo moderators")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="moderate_photoentry"),

@@ -129,6 +129,8 @@ TIME_ZONE = "UTC"
 
 # A translation must go through moderation like any other change: never live on translate.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+if ENV.machine_translator:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = ENV.machine_translator
 
 STATIC_URL = "/static/"
 STATIC_ROOT = ENV.static_root
@@ -149,6 +151,8 @@ STORAGES = {
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.server_email
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Workflow notifications (submitted, approved, rejected with the reviewer's comment).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "WSIS"
 WAGTAILADMIN_BASE_URL = ENV.wagtailadmin_base_url

@@ -33,6 +33,28 @@ class Environment:
     static_root: Path
     secure_ssl_redirect: bool
     secure_hsts_seconds: int
+    machine_translator: dict | None
+
+
+def _machine_translator() -> dict | None:
+    """wagtail-localize's machine translation: DeepL when DEEPL_API_KEY is set, else
+    LibreTranslate when LIBRETRANSLATE_URL is set, else none (translators type everything)."""
+    deepl_key = _env.str("DEEPL_API_KEY", default="")
+    if deepl_key:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": deepl_key},
+        }
+    libretranslate_url = _env.str("LIBRETRANSLATE_URL", default="")
+    if libretranslate_url:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": libretranslate_url,
+                "API_KEY": _env.str("LIBRETRANSLATE_API_KEY", default=""),
+            },
+        }
+    return None
 
 
 def _local_secret_key() -> str:
@@ -79,4 +101,5 @@ def read_environment(
         static_root=Path(_env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))),
         secure_ssl_redirect=_env.bool("SECURE_SSL_REDIRECT", default=True),
         secure_hsts_seconds=_env.int("SECURE_HSTS_SECONDS", default=31536000),
+        machine_translator=_machine_translator(),
     )
