@@ -2,6 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.test import TestCase
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -80,5 +81,7 @@ def localize(obj, language_code, texts=None, publish=True, user=None):
             context=segment.context,
             defaults={"data": texts(segment.string.data)},
         )
-    translation_record.save_target(user=user, publish=publish)
+    # wagtail-localize publishes on commit, which a test's transaction never reaches.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation_record.save_target(user=user, publish=publish)
     return translation_record
