@@ -87,13 +87,18 @@ def _permission(permission_model, content_type_model, label):
 
 
 def create_groups(group_model, permission_model, content_type_model):
-    """Creates or completes the groups; takes the models so the data migration can pass its
+    """Creates or repairs the groups; takes the models so the data migration can pass its
     historical ones."""
     groups = {}
     for name, codenames in group_permissions().items():
         group, _created = group_model.objects.get_or_create(name=name)
-        for label in ["wagtailadmin.access_admin", *codenames]:
-            group.permissions.add(_permission(permission_model, content_type_model, label))
+        # Exactly these: what another migration or a hand in the admin added goes again.
+        group.permissions.set(
+            [
+                _permission(permission_model, content_type_model, label)
+                for label in ["wagtailadmin.access_admin", *codenames]
+            ]
+        )
         groups[name] = group
     return groups
 
