@@ -2,9 +2,18 @@
 views only ask for the submit_translation permission: anyone holding it could create a
 translation in any language tree, or publish every language's translation on sync."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path
-from wagtail_localize.views import submit_translations, update_translations
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
 from home.language_rights import language_codes_for
 
@@ -89,3 +98,65 @@ def urlpatterns():
         ),
     ]
     return [path("localize/", include((urls, "localize_checked"), namespace="localize_checked"))]
+
+
+@transaction.atomic
+def _submit_draft(translation, workflow, user):
+    # Not save_target(publish=False): it writes the draft into the live page's row, which
+    # visitors would read before anyone approved it. A revision alone waits for review.
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    if isinstance(draft, Page):
+        # As wagtail-localize does when it saves: a translated slug is made a valid one.
+        draft.slug = find_available_slug(
+            draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.id
+        )
+    draft.save_revision(user=user)
+    workflow.start(draft, user)
+
+
+@require_POST
+def submit_translation_for_review(request, translation_id):
+    """What wagtail-localize's editor lacks: a translator cannot publish, so the translated
+    strings become a draft revision of the translation, which enters its language's review
+    workflow; the live translation stays as it is until a reviewer approves."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    instance = translation.get_target_instance()
+    if not edit_translation.user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    edit_url = translation.get_target_instance_edit_url()
+    workflow = instance.get_workflow()
+    total, done = translation.get_progress()
+    if workflow is None:
+        messages.error(request, _("Nothing reviews this translation: publish it instead."))
+    elif instance.workflow_in_progress:
+        messages.error(request, _("This translation is already waiting for review."))
+    elif done < total:
+        messages.error(
+            request,
+            _("Translate every segment first: %(done)s of %(total)s are translated.")
+            % {"done": done, "total": total},
+        )
+    else:
+        try:
+            _submit_draft(translation, workflow, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Submitted to “%(workflow)s”. Its reviewers have been told.")
+                % {"workflow": workflow.name},
+            )
+    return redirect(edit_url)
+
+
+def review_urlpatterns():
+    return [
+        path(
+            "translations/<int:translation_id>/submit/",
+            submit_translation_for_review,
+            name="submit_translation_for_review",
+        )
+    ]

@@ -17,6 +17,7 @@ def register_language_scoped_localize_urls():
 def register_translation_status_url():
     return [
         path("translation-status/", TranslationStatusView.as_view(), name="translation_status"),
+        *localize_views.review_urlpatterns(),
     ]
 
 

@@ -192,3 +192,46 @@ def test_publish_scheduled_publishes_what_was_approved_for_later(site):
 
     about.refresh_from_db()
     assert about.title == "About the WSIS Forum"
+
+
+def test_a_translator_submits_a_translation_from_the_editor_to_its_reviewers(site, client):
+    from wagtail_localize.models import StringTranslation
+
+    member(roles.language_reviewers("Français"), "fr_reviewer")
+    republish(site["about"], title="About the WSIS Forum")
+    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    translation = Translation.objects.get(
+        source__object_id=site["about"].translation_key, target_locale__language_code="fr"
+    )
+    client.post(reverse("wagtail_localize:update_translations", args=[translation.source_id]))
+    french = translation.get_target_instance()
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.id])).content.decode()
+    assert "Submit to “Translation review (Français)”" in editor
+    submit = reverse("submit_translation_for_review", args=[translation.id])
+
+    # The new title is not translated yet: refused, nothing half-done.
+    messages = client.post(submit, follow=True).content.decode()
+    assert "Translate every segment first" in messages
+    french.refresh_from_db()
+    assert not french.workflow_in_progress
+
+    segment = translation.source.stringsegment_set.get(string__data="About the WSIS Forum")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        data="À propos du Forum du SMSI",
+    )
+    mail.outbox.clear()
+    client.post(submit)
+    french.refresh_from_db()
+    assert french.workflow_in_progress
+    assert french.get_latest_revision_as_object().title == "À propos du Forum du SMSI"
+    assert french.title == "About WSIS [fr]"  # still live as it was, until approved
+    assert any("fr_reviewer@itu.int" in m.to for m in mail.outbox)
+
+    client.force_login(member(roles.translators("عربي"), "ar_translator"))
+    assert client.post(submit)["Location"] == "/admin/"
+    # Visitors still read the approved French text.
+    client.logout()
+    assert "About WSIS [fr]" in client.get(french.url).content.decode()
