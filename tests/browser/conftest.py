@@ -43,8 +43,18 @@ def pytest_collection_modifyitems(items):
 
 
 def run_on_site(code):
-    """Runs Python code in a Django shell on the server's database (to move its clock)."""
-    manage("shell", "-v0", "-c", code, env=SERVER_ENV)
+    """Runs Python code in a Django shell on the server's database (to move its clock, add
+    users); returns what it printed."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v0", "-c", code],
+        cwd=ROOT,
+        env=SERVER_ENV,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise RuntimeError(result.stderr)
+    return result.stdout
 
 
 def free_port():
@@ -74,6 +84,7 @@ def site_url():
     SERVER_ENV.update(env)
     manage("migrate", "--no-input", "-v0", env=env)
     manage("load_demo_content", "-v0", env=env)
+    manage("setup_roles", "-v0", env=env)
     manage("ensure_admin", "-v0", env=env)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown

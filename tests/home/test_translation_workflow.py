@@ -235,3 +235,29 @@ def test_a_translator_submits_a_translation_from_the_editor_to_its_reviewers(sit
     # Visitors still read the approved French text.
     client.logout()
     assert "About WSIS [fr]" in client.get(french.url).content.decode()
+
+
+def test_the_reviewer_approves_from_the_editor_and_visitors_read_the_new_text(site, client):
+    translator = member(roles.translators("Français"), "fr_translator")
+    reviewer = member(roles.language_reviewers("Français"), "fr_reviewer")
+    translation = Translation.objects.get(
+        source__object_id=site["about"].translation_key, target_locale__language_code="fr"
+    )
+    client.force_login(translator)
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    french = translation.get_target_instance()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[french.id])
+    assert "Approve and publish" not in client.get(edit_url).content.decode()
+
+    client.force_login(member(roles.language_reviewers("عربي"), "ar_reviewer"))
+    assert "Approve and publish" not in client.get(edit_url).content.decode()
+
+    client.force_login(reviewer)
+    editor = client.get(edit_url).content.decode()
+    assert "Approve and publish" in editor and "Request changes" in editor
+    state = french.current_workflow_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[french.id, "approve", state.id])
+    )
+    french.refresh_from_db()
+    assert not french.workflow_in_progress and french.live
