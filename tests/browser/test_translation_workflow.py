@@ -20,7 +20,10 @@ import json
 from django.contrib.auth.models import Group, User
 from wagtail.models import Page
 from events.models import EventPage
-for name, group in [("traductrice", "Translators (Français)"), ("relectrice", "Language reviewers (Français)")]:
+for name, group in [
+    ("traductrice", "Translators (Français)"),
+    ("relectrice", "Language reviewers (Français)"),
+]:
     user = User.objects.create_user(name, name + "@itu.int", "{PASSWORD}")
     user.groups.add(Group.objects.get(name=group))
 event = EventPage.objects.get(slug="wsis-forum-2017", locale__language_code="en")
