@@ -108,3 +108,24 @@ def test_the_cache_works_on_a_real_redis():
     result = run_django(code, REDIS_URL="redis://127.0.0.1:6379/15")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"a": 1}
+
+
+def test_machine_translation_is_off_unless_a_service_is_configured():
+    translator = "getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)"
+    clean = {"DEEPL_API_KEY": "", "LIBRETRANSLATE_URL": ""}
+    assert settings_value(translator, **clean) is None
+    deepl = settings_value(translator, **{**clean, "DEEPL_API_KEY": "key:fx"})
+    assert deepl["CLASS"].endswith("deepl.DeepLTranslator")
+    assert deepl["OPTIONS"] == {"AUTH_KEY": "key:fx"}
+    libre = settings_value(
+        translator, **{**clean, "LIBRETRANSLATE_URL": "https://translate.example.org"}
+    )
+    assert libre["CLASS"].endswith("libretranslate.LibreTranslator")
+    assert libre["OPTIONS"]["LIBRETRANSLATE_URL"] == "https://translate.example.org"
+    # The editor then offers it (wagtail-localize reads the same setting).
+    offered = settings_value(
+        "__import__('wagtail_localize.machine_translators', fromlist=['x'])"
+        ".get_machine_translator().__class__.__name__",
+        **{**clean, "DEEPL_API_KEY": "key:fx"},
+    )
+    assert offered == "DeepLTranslator"
