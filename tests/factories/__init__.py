@@ -139,3 +139,13 @@ class GalleryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = GalleryPage
+
+
+def member_of(group_name, username):
+    """A staff user in one of the groups home.roles creates (run setup_roles first)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@itu.int", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

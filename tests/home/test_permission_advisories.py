@@ -2,8 +2,6 @@
 site's roles, and the per-language rights on snippets that Wagtail does not have."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -14,16 +12,10 @@ from wagtail_localize.models import Translation
 from home import roles
 from partners.models import Partner
 from tests.conftest import localize
-from tests.factories import PartnerFactory, StandardPageFactory
+from tests.factories import PartnerFactory, StandardPageFactory, member_of
 from tests.home.test_permission_matrix import granted
 
 pytestmark = pytest.mark.django_db
-
-
-def member(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@itu.int", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
@@ -44,19 +36,19 @@ def test_creating_a_translation_needs_rights_in_that_language(trees, client):
     arabic = Locale.objects.get(language_code="ar")
     url = reverse("wagtail_localize:submit_page_translation", args=[about.id])
 
-    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
     form = client.get(url).content.decode()
     assert f'value="{arabic.id}"' not in form  # Arabic is not offered
     client.post(url, {"locales": [arabic.id]})
     assert not Page.objects.filter(translation_key=about.translation_key, locale=arabic).exists()
 
-    client.force_login(member(roles.EDITORS, "editor"))  # edits the source, translates nothing
+    client.force_login(member_of(roles.EDITORS, "editor"))  # edits the source, translates nothing
     assert not granted(client.post(url, {"locales": [arabic.id]}))
     assert not Page.objects.filter(translation_key=about.translation_key, locale=arabic).exists()
 
 
 def test_copying_a_page_into_another_language_tree_is_refused(trees, client):
-    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
     about = trees["about"]
     url = reverse("wagtailadmin_pages:copy", args=[about.id])
     client.post(
@@ -76,7 +68,7 @@ def test_converting_another_languages_page_back_to_an_alias_is_refused(trees, cl
     french = Page.objects.get(
         translation_key=trees["about"].translation_key, locale__language_code="fr"
     )
-    client.force_login(member(roles.translators("عربي"), "ar_translator"))
+    client.force_login(member_of(roles.translators("عربي"), "ar_translator"))
     url = reverse("wagtail_localize:convert_to_alias", args=[french.id])
     assert not granted(client.post(url, {}))
     french.refresh_from_db()
@@ -101,7 +93,7 @@ def edit_url(partner):
 
 
 def test_translators_edit_partners_in_their_language_only(partners, client):
-    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
     assert granted(client.get(edit_url(partners["fr"])))
     assert not granted(client.get(edit_url(partners["ar"])))
     assert not granted(client.get(edit_url(partners["en"])))
@@ -121,9 +113,9 @@ def test_translators_edit_partners_in_their_language_only(partners, client):
 
 
 def test_partner_changes_are_reviewed_in_their_own_language(partners, client):
-    translator = member(roles.translators("Français"), "fr_translator")
-    french_reviewer = member(roles.language_reviewers("Français"), "fr_reviewer")
-    arabic_reviewer = member(roles.language_reviewers("عربي"), "ar_reviewer")
+    translator = member_of(roles.translators("Français"), "fr_translator")
+    french_reviewer = member_of(roles.language_reviewers("Français"), "fr_reviewer")
+    arabic_reviewer = member_of(roles.language_reviewers("عربي"), "ar_reviewer")
     french = partners["fr"]
     french.description = "Ministère des TIC du Mexique"
     french.save_revision(user=translator)

@@ -1,14 +1,13 @@
 """Roles as code: per-language permissions come from the trees, publishing goes through review."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Workflow
 
 from home import roles
 from tests.conftest import translate
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +22,8 @@ def trees(english_home):
     return {"en": about, "fr": french_about, "fr_home": french_home, "ar_home": arabic_home}
 
 
-def member_of(name):
-    user = get_user_model().objects.create_user(
-        name.replace(" ", "_"), f"{len(name)}@itu.int", "pw"
-    )
-    user.groups.add(Group.objects.get(name=name))
-    return user
+def member(name):
+    return member_of(name, name.replace(" ", "_"))
 
 
 def test_every_group_exists_and_running_again_changes_nothing(trees):
@@ -52,14 +47,14 @@ def test_every_group_exists_and_running_again_changes_nothing(trees):
 
 
 def test_editors_edit_the_source_tree_but_cannot_publish(trees):
-    editor = member_of(roles.EDITORS)
+    editor = member(roles.EDITORS)
     english = trees["en"].permissions_for_user(editor)
     assert english.can_edit() and not english.can_publish()
     assert not trees["fr"].permissions_for_user(editor).can_edit()
 
 
 def test_translators_edit_only_their_language_and_cannot_publish(trees):
-    translator = member_of(roles.translators("Français"))
+    translator = member(roles.translators("Français"))
     french = trees["fr"].permissions_for_user(translator)
     assert french.can_edit() and not french.can_publish()
     assert not trees["en"].permissions_for_user(translator).can_edit()
@@ -67,7 +62,7 @@ def test_translators_edit_only_their_language_and_cannot_publish(trees):
 
 
 def test_language_reviewers_publish_only_their_language(trees):
-    reviewer = member_of(roles.language_reviewers("Français"))
+    reviewer = member(roles.language_reviewers("Français"))
     assert trees["fr"].permissions_for_user(reviewer).can_publish()
     assert not trees["en"].permissions_for_user(reviewer).can_publish()
     assert not trees["ar_home"].permissions_for_user(reviewer).can_publish()
@@ -82,6 +77,6 @@ def test_each_tree_goes_through_its_own_review_workflow(trees):
 
 
 def test_contest_moderators_moderate_entries(trees):
-    moderator = member_of(roles.CONTEST_MODERATORS)
+    moderator = member(roles.CONTEST_MODERATORS)
     assert moderator.has_perm("media.moderate_photoentry")
-    assert not member_of(roles.EDITORS).has_perm("media.moderate_photoentry")
+    assert not member(roles.EDITORS).has_perm("media.moderate_photoentry")

@@ -2,8 +2,6 @@
 target language, in a fixed number of queries."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,17 +10,11 @@ from wagtail.models import Page
 from home import roles
 from home.translation_status import TranslationStatus
 from tests.conftest import localize
-from tests.factories import PartnerFactory, StandardPageFactory
+from tests.factories import PartnerFactory, StandardPageFactory, member_of
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/translation-status/"
 TARGETS = ["ar", "zh-hans", "fr", "ru", "es"]
-
-
-def member(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@itu.int", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
@@ -51,7 +43,7 @@ def pages(english_home):
     review = Page.objects.get(
         translation_key=made["review"].translation_key, locale__language_code="fr"
     ).specific
-    review.get_workflow().start(review, member(roles.translators("Français"), "fr_translator"))
+    review.get_workflow().start(review, member_of(roles.translators("Français"), "fr_translator"))
     return made
 
 
@@ -88,7 +80,7 @@ def test_snippets_are_listed_with_pages(pages, admin_user):
 
 
 def test_a_translator_lands_on_their_language_and_filters_by_state(pages, client):
-    client.force_login(member(roles.translators("Français"), "fr_translator_2"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator_2"))
     html = client.get(URL).content.decode()
     assert 'data-language="fr"' in html and 'data-language="ar"' not in html
     outdated = client.get(URL, {"state": "outdated"}).content.decode()
@@ -99,7 +91,7 @@ def test_a_translator_lands_on_their_language_and_filters_by_state(pages, client
 
 
 def test_cells_link_only_where_the_user_may_act(pages, client):
-    client.force_login(member(roles.translators("عربي"), "ar_translator"))
+    client.force_login(member_of(roles.translators("عربي"), "ar_translator"))
     html = client.get(URL, {"language": "fr"}).content.decode()
     assert "/admin/localize/update/" not in html
     assert "/admin/localize/submit/" not in html

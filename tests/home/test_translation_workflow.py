@@ -6,8 +6,6 @@ from unittest import mock
 
 import polib
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -19,15 +17,9 @@ from wagtail_localize.models import Translation
 from home import roles
 from home.translation_tracking import SourceTextChange, pending_changes, send_translator_digests
 from tests.conftest import localize
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, member_of
 
 pytestmark = pytest.mark.django_db
-
-
-def member(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@itu.int", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
@@ -59,7 +51,7 @@ def test_publishing_new_text_marks_the_translations_outdated_until_synced(site, 
     (change,) = pending_changes()
     assert change.source.object_repr == "About WSIS"  # what the translations were made from
 
-    translator = member(roles.translators("Français"), "fr_translator")
+    translator = member_of(roles.translators("Français"), "fr_translator")
     client.force_login(translator)
     sync_url = reverse("wagtail_localize:update_translations", args=[change.source_id])
     response = client.post(sync_url, {})
@@ -77,8 +69,8 @@ def test_reverting_the_text_clears_the_outdated_mark(site):
 
 
 def test_translators_get_one_digest_per_language_in_their_language(site):
-    member(roles.translators("Français"), "fr_translator")
-    member(roles.translators("عربي"), "ar_translator")
+    member_of(roles.translators("Français"), "fr_translator")
+    member_of(roles.translators("عربي"), "ar_translator")
     other = StandardPageFactory(parent=site["home"], title="Stocktaking", slug="stocktaking")
     localize(other, "fr")  # French only
     mail.outbox.clear()
@@ -102,7 +94,7 @@ def test_translators_get_one_digest_per_language_in_their_language(site):
 
 def test_a_translator_cannot_publish_through_sync(site, client):
     republish(site["about"], title="About the WSIS Forum")
-    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
     source_id = Translation.objects.filter(target_locale__language_code="fr").first().source_id
     url = reverse("wagtail_localize:update_translations", args=[source_id])
     assert "publish_translations" not in client.get(url).content.decode()
@@ -111,7 +103,7 @@ def test_a_translator_cannot_publish_through_sync(site, client):
 
 
 def test_po_files_make_the_round_trip_for_external_translators(site, client):
-    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
     about = site["about"]
     translation = Translation.objects.get(
         source__object_id=about.translation_key, target_locale__language_code="fr"
@@ -135,7 +127,7 @@ def test_po_files_make_the_round_trip_for_external_translators(site, client):
 
 
 def test_another_languages_translator_cannot_touch_the_po_file(site, client):
-    client.force_login(member(roles.translators("عربي"), "ar_translator"))
+    client.force_login(member_of(roles.translators("عربي"), "ar_translator"))
     translation = Translation.objects.filter(target_locale__language_code="fr").first()
     url = reverse("wagtail_localize:download_pofile", args=[translation.id])
     assert client.get(url).status_code == 302  # the admin's "permission denied"
@@ -145,9 +137,9 @@ def test_another_languages_translator_cannot_touch_the_po_file(site, client):
 
 
 def test_source_pages_go_to_moderators_and_rejection_goes_back_with_the_comment(site):
-    editor = member(roles.EDITORS, "editor")
-    moderator = member(roles.MODERATORS, "moderator")
-    member(roles.language_reviewers("Français"), "fr_reviewer")
+    editor = member_of(roles.EDITORS, "editor")
+    moderator = member_of(roles.MODERATORS, "moderator")
+    member_of(roles.language_reviewers("Français"), "fr_reviewer")
     about = site["about"]
     about.title = "About the WSIS Forum"
     about.save_revision(user=editor)
@@ -165,9 +157,9 @@ def test_source_pages_go_to_moderators_and_rejection_goes_back_with_the_comment(
 
 
 def test_a_translation_goes_to_its_own_language_reviewers(site):
-    translator = member(roles.translators("Français"), "fr_translator")
-    member(roles.language_reviewers("Français"), "fr_reviewer")
-    member(roles.language_reviewers("عربي"), "ar_reviewer")
+    translator = member_of(roles.translators("Français"), "fr_translator")
+    member_of(roles.language_reviewers("Français"), "fr_reviewer")
+    member_of(roles.language_reviewers("عربي"), "ar_reviewer")
     french = Page.objects.get(title="About WSIS [fr]").specific
     french.save_revision(user=translator)
     mail.outbox.clear()
@@ -197,9 +189,9 @@ def test_publish_scheduled_publishes_what_was_approved_for_later(site):
 def test_a_translator_submits_a_translation_from_the_editor_to_its_reviewers(site, client):
     from wagtail_localize.models import StringTranslation
 
-    member(roles.language_reviewers("Français"), "fr_reviewer")
+    member_of(roles.language_reviewers("Français"), "fr_reviewer")
     republish(site["about"], title="About the WSIS Forum")
-    client.force_login(member(roles.translators("Français"), "fr_translator"))
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
     translation = Translation.objects.get(
         source__object_id=site["about"].translation_key, target_locale__language_code="fr"
     )
@@ -230,7 +222,7 @@ def test_a_translator_submits_a_translation_from_the_editor_to_its_reviewers(sit
     assert french.title == "About WSIS [fr]"  # still live as it was, until approved
     assert any("fr_reviewer@itu.int" in m.to for m in mail.outbox)
 
-    client.force_login(member(roles.translators("عربي"), "ar_translator"))
+    client.force_login(member_of(roles.translators("عربي"), "ar_translator"))
     assert client.post(submit)["Location"] == "/admin/"
     # Visitors still read the approved French text.
     client.logout()
@@ -238,8 +230,8 @@ def test_a_translator_submits_a_translation_from_the_editor_to_its_reviewers(sit
 
 
 def test_the_reviewer_approves_from_the_editor_and_visitors_read_the_new_text(site, client):
-    translator = member(roles.translators("Français"), "fr_translator")
-    reviewer = member(roles.language_reviewers("Français"), "fr_reviewer")
+    translator = member_of(roles.translators("Français"), "fr_translator")
+    reviewer = member_of(roles.language_reviewers("Français"), "fr_reviewer")
     translation = Translation.objects.get(
         source__object_id=site["about"].translation_key, target_locale__language_code="fr"
     )
@@ -249,7 +241,7 @@ def test_the_reviewer_approves_from_the_editor_and_visitors_read_the_new_text(si
     edit_url = reverse("wagtailadmin_pages:edit", args=[french.id])
     assert "Approve and publish" not in client.get(edit_url).content.decode()
 
-    client.force_login(member(roles.language_reviewers("عربي"), "ar_reviewer"))
+    client.force_login(member_of(roles.language_reviewers("عربي"), "ar_reviewer"))
     assert "Approve and publish" not in client.get(edit_url).content.decode()
 
     client.force_login(reviewer)
