@@ -126,6 +126,10 @@ def test_partner_changes_are_reviewed_in_their_own_language(partners, client):
     recipients = {address for m in mail.outbox for address in m.to}
     assert "fr_reviewer@itu.int" in recipients and "ar_reviewer@itu.int" not in recipients
     state = TaskState.objects.get(status="in_progress")
+    # On the dashboard, "Awaiting your review" lists it for the French reviewers only.
+    task = state.task.specific
+    assert list(task.get_task_states_user_can_moderate(french_reviewer)) == [state]
+    assert not task.get_task_states_user_can_moderate(arabic_reviewer).exists()
     url = reverse(
         "wagtailsnippets_partners_partner:workflow_action", args=[french.pk, "approve", state.id]
     )
