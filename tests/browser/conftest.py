@@ -154,9 +154,14 @@ def page(browser, request):
     context.close()
 
 
-def serious_violations(page, axe_script):
+def serious_violations(page, axe_script, selector=None):
+    """Serious and critical axe-core violations on the page, or within `selector` (for admin
+    screens, where the rest is Wagtail's)."""
     page.add_script_tag(path=str(axe_script))
-    results = page.evaluate("async () => await axe.run(document)")
+    results = page.evaluate(
+        "async (selector) => await axe.run(selector ? document.querySelector(selector) : document)",
+        selector,
+    )
     return [
         {
             "id": violation["id"],

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import run_on_site
+from tests.browser.conftest import run_on_site, serious_violations
 
 PASSWORD = "translation-workflow-pw"
 NEW_SUMMARY = "The Forum adds a day of hackathon finals and ten TEDx talks on the SDGs."
@@ -44,7 +44,7 @@ def log_in(page, site_url, username):
     expect(page).to_have_url(re.compile("/admin/$"))
 
 
-def test_a_changed_event_is_translated_reviewed_and_published_in_french(page, site_url):
+def test_a_changed_event_is_translated_reviewed_and_published_in_french(page, site_url, axe_script):
     french_id, french_url, arabic_parent, title = json.loads(run_on_site(SETUP).splitlines()[-1])
 
     log_in(page, site_url, "traductrice")
@@ -52,6 +52,7 @@ def test_a_changed_event_is_translated_reviewed_and_published_in_french(page, si
     # The French translator lands on the French column only.
     expect(page.locator('td[data-language="fr"]').first).to_be_visible()
     expect(page.locator('td[data-language="ar"]')).to_have_count(0)
+    assert serious_violations(page, axe_script, "main") == []
     page.get_by_label("State").select_option("outdated")
     page.get_by_role("button", name="Filter").click()
     row = page.get_by_role("row").filter(has_text=title).first
