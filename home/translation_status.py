@@ -86,17 +86,13 @@ class TranslationStatus:
     def rows(self):
         groups = [self._pages()] + [self._snippets(m) for m in translatable_snippet_models()]
         sources = [s for group in groups for s in group]
-        keys_by_source = {}
         translations = Translation.objects.filter(
             source__locale=self.source_locale, target_locale__in=self.locales, enabled=True
         ).values(
             "id", "source_id", "source__object_id", "target_locale_id", "source__last_updated_at"
         )
-        by_key = {}
-        for t in translations:
-            by_key[(t["source__object_id"], t["target_locale_id"])] = t
-            keys_by_source[t["source_id"]] = t["source__last_updated_at"]
-        source_ids = list(keys_by_source)
+        by_key = {(t["source__object_id"], t["target_locale_id"]): t for t in translations}
+        source_ids = {t["source_id"] for t in by_key.values()}
         totals = dict(
             StringSegment.objects.filter(source_id__in=source_ids)
             .values_list("source_id")
