@@ -47,8 +47,7 @@ def _partner_permissions(*actions):
     return [f"partners.{action}_partner" for action in actions]
 
 
-def _localize():
-    return ["wagtail_localize.submit_translation"]
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 
 def group_permissions():
@@ -62,10 +61,11 @@ def group_permissions():
     }
     for _code, name in target_languages():
         # Snippet rights are narrowed to the group's language by home.language_rights.
-        groups[translators(name)] = _localize() + _partner_permissions("change", "view")
-        groups[language_reviewers(name)] = _localize() + _partner_permissions(
-            "change", "publish", "view"
-        )
+        groups[translators(name)] = [SUBMIT_TRANSLATION, *_partner_permissions("change", "view")]
+        groups[language_reviewers(name)] = [
+            SUBMIT_TRANSLATION,
+            *_partner_permissions("change", "publish", "view"),
+        ]
     return groups
 
 
