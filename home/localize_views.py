@@ -54,7 +54,8 @@ class SubmitSnippetTranslationView(
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     """Sync brings the source's new text into every translation as untranslated segments; it
-    publishes nothing unless the user may publish every one of those languages."""
+    publishes nothing unless the user may publish every one of those languages, and
+    machine-translates only for someone who may edit them all."""
 
     def dispatch(self, request, *args, **kwargs):
         source = self.get_object()
@@ -62,6 +63,8 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         codes = {t.target_locale.language_code for t in targets}
         user = request.user
         self.may_publish = codes <= language_codes_for(user, "publish")
+        # Machine translation of the new text writes into every language's translation.
+        self.may_edit_all = codes <= language_codes_for(user, "change")
         editable = codes | {source.locale.language_code}
         if not editable & language_codes_for(user, "change"):
             raise PermissionDenied
@@ -71,10 +74,13 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         form = super().get_form()
         if not self.may_publish:
             del form.fields["publish_translations"]
+        if not self.may_edit_all:
+            form.fields.pop("use_machine_translation", None)
         return form
 
     def form_valid(self, form):
         form.cleaned_data.setdefault("publish_translations", False)
+        form.cleaned_data.setdefault("use_machine_translation", False)
         return super().form_valid(form)
 
 

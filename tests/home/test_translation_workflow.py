@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -253,3 +254,19 @@ def test_the_reviewer_approves_from_the_editor_and_visitors_read_the_new_text(si
     )
     french.refresh_from_db()
     assert not french.workflow_in_progress and french.live
+
+
+@override_settings(
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR={
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+)
+def test_machine_translation_on_sync_is_offered_only_to_who_may_edit_every_language(
+    site, client, admin_user
+):
+    source_id = Translation.objects.filter(target_locale__language_code="fr").first().source_id
+    url = reverse("wagtail_localize:update_translations", args=[source_id])
+    client.force_login(member_of(roles.translators("Français"), "fr_translator"))
+    assert "use_machine_translation" not in client.get(url).content.decode()
+    client.force_login(admin_user)
+    assert "use_machine_translation" in client.get(url).content.decode()
