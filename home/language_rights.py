@@ -5,7 +5,7 @@ permissions; snippets, wagtail-localize's views and the snippet workflow ask her
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission, Locale, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.models import HomePage
@@ -36,6 +36,14 @@ def language_codes_for(user, action="change"):
                 if getattr(home.permissions_for_user(user), test)()
             )
     return cache[action]
+
+
+def translatable_snippet_models():
+    """Snippets visitors read in six languages: the ones these rights, the snippet review
+    workflow and the translation status report apply to."""
+    from wagtail.snippets.models import get_snippet_models
+
+    return [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
 
 
 def object_language(obj):

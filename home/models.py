@@ -268,5 +268,6 @@ class SiteSettings(BaseSiteSetting):
         cache.delete(self.cache_key(self.site_id))
 
 
-# Defined apart to keep this module about pages; imported here so Django registers it.
+# Defined apart to keep this module about pages; imported here so Django registers them.
 from home.review_task import LanguageReviewTask  # noqa: E402, F401
+from home.translation_tracking import SourceTextChange  # noqa: E402, F401

@@ -12,16 +12,14 @@ from wagtail.models import (
     GroupPagePermission,
     Workflow,
     WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
 
+from home.language_rights import translatable_snippet_models
 from home.models import HomePage
 from home.review_task import LanguageReviewTask
-from partners.models import Partner
-
-# Snippets visitors read: published only through review.
-REVIEWED_SNIPPETS = [Partner]
 
 EDITORS = "Communications editors"
 MODERATORS = "Moderators"
@@ -160,7 +158,8 @@ def _snippet_workflow():
     if task is None:
         task = LanguageReviewTask.objects.create(name=LANGUAGE_REVIEW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for model in REVIEWED_SNIPPETS:
+    # Snippets visitors read: published only through review.
+    for model in (m for m in translatable_snippet_models() if issubclass(m, WorkflowMixin)):
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model),
             defaults={"workflow": workflow},

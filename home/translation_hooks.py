@@ -2,10 +2,10 @@
 its editor asks home.language_rights before letting anyone edit a snippet's translation."""
 
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.signals import page_published, published
 from wagtail_localize.views import edit_translation
 
-from home.language_rights import LanguageScopedPolicy
 from home.translation_tracking import record_source_change
 
 _wagtail_localize_can_edit = edit_translation.user_can_edit_instance
@@ -16,9 +16,9 @@ def user_can_edit_instance(user, instance):
     language (strings, PO upload, machine translation); pages already follow their trees."""
     if isinstance(instance, Page):
         return _wagtail_localize_can_edit(user, instance)
-    return _wagtail_localize_can_edit(user, instance) and LanguageScopedPolicy(
-        type(instance)
-    ).user_has_permission_for_instance(user, "change", instance)
+    # The model's registered policy (home.language_rights for partners) knows the languages.
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "change", instance)
 
 
 def connect():

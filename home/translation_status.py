@@ -11,11 +11,10 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.language_rights import language_codes_for
+from home.language_rights import language_codes_for, translatable_snippet_models
 from home.translation_tracking import SourceTextChange
 
 MISSING, IN_PROGRESS, REVIEW, UP_TO_DATE, OUTDATED = (
@@ -62,10 +61,6 @@ class _Source:
     obj: object
     edit_url: str
     targets: dict = field(default_factory=dict)  # locale id -> target summary
-
-
-def translatable_snippet_models():
-    return [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
 
 
 def _snippet_edit_url(model, pk):
