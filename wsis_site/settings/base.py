@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "calls",
     "partners",
     "media",
+    "outbox",
+    "public_forms",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -83,13 +87,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis in production (shared by every app-server process); local memory when unset.
+# Redis in production (shared by every app-server process); local memory when unset. When
+# Redis is unreachable the site keeps serving: the cache is skipped and the outage logged.
 if ENV.redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wsis_site.cache.ResilientRedisCache",
             "LOCATION": ENV.redis_url,
             "KEY_PREFIX": "wsis",
+            # A stalled Redis must cost a page a fraction of a second, not the whole request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -151,6 +158,16 @@ STORAGES = {
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.server_email
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+globals().update(ENV.email)
+EMAIL_TIMEOUT = 20  # seconds: a hung SMTP server must not hold a worker forever
+
+# Background work (e-mails from the outbox, contest photos, digests), run by
+# `manage.py db_worker`; the request only records it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Proxies whose X-Forwarded-For is believed (CIDRs); the client is the first address that is
+# not one of them, read from the right.
+TRUSTED_PROXIES = ENV.trusted_proxies
 # Workflow notifications (submitted, approved, rejected with the reviewer's comment).
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

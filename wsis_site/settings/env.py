@@ -3,6 +3,7 @@
 The README's configuration table documents each variable below; keep the two in step.
 """
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ class Environment:
     csrf_trusted_origins: list[str]
     database: dict
     redis_url: str
+    email_url: str
     email: dict
     default_from_email: str
     server_email: str
@@ -34,6 +36,8 @@ class Environment:
     secure_ssl_redirect: bool
     secure_hsts_seconds: int
     machine_translator: dict | None
+    trusted_proxies: tuple
+    s3: dict | None
 
 
 def _machine_translator() -> dict | None:
@@ -55,6 +59,36 @@ def _machine_translator() -> dict | None:
             },
         }
     return None
+
+
+def _email_config(email_url: str) -> dict:
+    """EMAIL_URL as Django settings; `console://` prints e-mails instead of sending them."""
+    if not email_url:
+        return {}
+    if email_url.startswith("console:"):
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    return _env.email_url_config(email_url)
+
+
+def _trusted_proxies(value: list[str]) -> tuple:
+    """TRUSTED_PROXIES: the CIDRs of the proxies in front of the app servers."""
+    return tuple(ipaddress.ip_network(cidr.strip(), strict=False) for cidr in value if cidr)
+
+
+def _s3() -> dict | None:
+    """S3-compatible object storage for uploads, when AWS_STORAGE_BUCKET_NAME is set."""
+    bucket = _env.str("AWS_STORAGE_BUCKET_NAME", default="")
+    if not bucket:
+        return None
+    return {
+        "bucket": bucket,
+        "private_bucket": _env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default=f"{bucket}-private"),
+        "endpoint_url": _env.str("S3_ENDPOINT_URL", default="") or None,
+        "region_name": _env.str("AWS_S3_REGION_NAME", default="") or None,
+        "access_key": _env.str("AWS_ACCESS_KEY_ID", default="") or None,
+        "secret_key": _env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+        "custom_domain": _env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+    }
 
 
 def _local_secret_key() -> str:
@@ -91,7 +125,8 @@ def read_environment(
             _env.str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
         ),
         redis_url=_env.str("REDIS_URL", default=""),
-        email=_env.email_url_config(email_url) if email_url else {},
+        email_url=email_url,
+        email=_email_config(email_url),
         default_from_email=_env.str("DEFAULT_FROM_EMAIL", default="WSIS <wsis-info@itu.int>"),
         server_email=_env.str("SERVER_EMAIL", default="wsis-site@itu.int"),
         wagtailadmin_base_url=_env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"),
@@ -102,4 +137,6 @@ def read_environment(
         secure_ssl_redirect=_env.bool("SECURE_SSL_REDIRECT", default=True),
         secure_hsts_seconds=_env.int("SECURE_HSTS_SECONDS", default=31536000),
         machine_translator=_machine_translator(),
+        trusted_proxies=_trusted_proxies(_env.list("TRUSTED_PROXIES", default=[])),
+        s3=_s3(),
     )

@@ -1,5 +1,7 @@
 """Production: every secret from the environment, HTTPS only, SMTP e-mail, shared cache."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .env import read_environment
 
@@ -7,10 +9,12 @@ ENV = read_environment(require_secret_key=True)
 SECRET_KEY = ENV.secret_key
 DEBUG = False
 
-if ENV.email:
-    globals().update(ENV.email)
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Never guess where mail goes: an SMTP server on localhost:25 would swallow it silently.
+if not ENV.email_url:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set in production, e.g. smtp+tls://user:password@smtp.example.org:587"
+        " (or EMAIL_URL=console:// to print e-mails to the log instead of sending them)."
+    )
 
 # TLS ends at the proxy/CDN in front of the app servers, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

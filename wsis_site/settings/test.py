@@ -14,6 +14,8 @@ CACHES = {
     }
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, in the test's process, when they are enqueued (after the commit).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
 STORAGES = {
     **STORAGES,  # noqa: F405
