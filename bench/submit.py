@@ -1,13 +1,39 @@
-"""Benchmark: post N valid submissions to a call, concurrently, on a running server.
+"""Benchmark: post N valid submissions to a call, concurrently, on a running server, and count
+the rate of those STORED (read from the server's database), not of responses.
 
-    DATABASE_URL=postgres://… python bench/submit.py --url http://127.0.0.1:8000/en/calls/x/ \\
-        --count 1000 --connections 32
+Each connection loads the form once, waits the three seconds the spam guard asks of people,
+then posts its share of submissions, each as a freshly displayed form would send it: its own
+one-time `submission_token`, its own e-mail address and organisation. It speaks to gunicorn
+as the TLS-terminating proxy does (X-Forwarded-Proto: https, an https Referer, the Secure CSRF
+cookie sent back by hand: see proxied.py), so it runs against production settings. It fails,
+exiting non-zero with the reason, on any response that is not 2xx, any submission not stored,
+and any stored twice.
 
-Each connection loads the form once (CSRF cookie, signed start time), waits the three seconds
-the spam guard asks of people, then posts its share of submissions, each with its own e-mail.
-It reports submissions per second, the responses by status, and (reading the same database as
-the server) how many submissions were stored, and whether any was stored twice. The server's
-rate limit must be raised for such a run: CALLS_RATE_LIMIT=100000/60.
+A run on PostgreSQL with 2 gunicorn workers and 1 task worker (production settings, from the
+repository root; one shell):
+
+    createdb -h 127.0.0.1 -U postgres wsis_bench
+    export DJANGO_SETTINGS_MODULE=wsis_site.settings.production \\
+      SECRET_KEY=$(python3 -c "import secrets; print(secrets.token_urlsafe(50))") \\
+      DATABASE_URL=postgres://postgres@127.0.0.1:5432/wsis_bench \\
+      REDIS_URL=redis://127.0.0.1:6379/14 ALLOWED_HOSTS=127.0.0.1 TRUSTED_PROXIES=127.0.0.1/32 \\
+      STATIC_ROOT=var/bench/static MEDIA_ROOT=var/bench/media \\
+      PRIVATE_MEDIA_ROOT=var/bench/private EMAIL_URL=console:// CALLS_RATE_LIMIT=100000/60
+    mkdir -p var/bench
+    .venv/bin/python manage.py migrate --no-input -v0
+    .venv/bin/python manage.py collectstatic --no-input -v0
+    .venv/bin/python manage.py load_demo_content --shift-to-today
+    .venv/bin/gunicorn wsis_site.wsgi --no-control-socket -w 2 -b 127.0.0.1:8000 2>var/bench/app &
+    .venv/bin/python manage.py db_worker --queue-name '*' >var/bench/worker 2>&1 &
+    .venv/bin/python bench/submit.py --count 1000 --connections 32 \\
+      --url http://127.0.0.1:8000/en/calls/ehealth-projects-repository/
+
+The worker sends the outbox's e-mails (console:// prints them to its log). With SMTP down,
+every submission must still be stored, its e-mails waiting in the outbox: restart gunicorn
+and the worker with EMAIL_URL=smtp://127.0.0.1:9 (a closed port) and run the same command.
+Stop both (kill %1 %2) and drop the database (dropdb -h 127.0.0.1 -U postgres wsis_bench) at
+the end. The rate limit must be raised for such a run (CALLS_RATE_LIMIT above): 1,000 posts
+from one address are far beyond what a person sends.
 """
 
 import argparse
@@ -23,49 +49,100 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
+from proxied import ProxiedClient, hidden_inputs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+TOKEN_FIELD = "submission_token"  # noqa: S105 - a field's name
+PAUSE = 3.2  # the spam guard refuses forms sent back within 3 seconds of being shown
+ANSWERS = {
+    "full_name": "Benchmark Participant",
+    "country": "CH",
+    "stakeholder_type": "academia",
+    "your_input_on_the_draft_text": "A contribution.",
+    "project_description": "A telemedicine network for rural clinics.",
+}
 
-def form_state(session, url):
-    html = session.get(url, timeout=30).text
-    started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    # Tick every checkbox (the consent), whatever the editor named it.
-    checkboxes = re.findall(r'<input type="checkbox" name="([^"]+)"', html)
-    return started, token, {name: "on" for name in checkboxes}
+
+class Run:
+    """What the connections share: the responses by status, the first refusals, the timing."""
+
+    def __init__(self, connections):
+        self.lock = threading.Lock()
+        self.statuses = Counter()
+        self.refusals = []  # (status, excerpt), the first few
+        # Timing starts once every connection has its form and has waited: posts only.
+        self.ready = threading.Barrier(connections, action=self.start_clock)
+        self.began = None
+
+    def start_clock(self):
+        self.began = time.monotonic()
+
+    def record(self, status, text=""):
+        with self.lock:
+            self.statuses[status] += 1
+            if not 200 <= status < 300 and len(self.refusals) < 3:
+                message = re.search(r'role="alert"[^>]*>(.*?)<', text or "", re.S)
+                excerpt = message.group(1).strip() if message else (text or "")[:200]
+                self.refusals.append((status, excerpt))
 
 
-def run_connection(url, count, run_id, answers, results, lock):
-    session = requests.Session()
-    started, token, ticked = form_state(session, url)
-    time.sleep(3.2)
+def form_state(client, url):
+    """The form's hidden fields (CSRF token, signed start time…) and its checkboxes, ticked."""
+    response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"GET {url} answered {response.status_code}: is the call open?")
+    fields = hidden_inputs(response.text)
+    if "csrfmiddlewaretoken" not in fields:
+        raise SystemExit(f"{url} shows no form (closed, full, or not a call page?)")
+    checkboxes = re.findall(r'<input type="checkbox" name="([^"]+)"', response.text)
+    return fields, {name: "on" for name in checkboxes}
+
+
+def run_connection(url, count, run_id, run):
+    client = ProxiedClient(url)
+    try:
+        fields, ticked = form_state(client, url)
+        time.sleep(PAUSE)
+    finally:
+        run.ready.wait()  # never leave the others waiting, even on failure
     for _n in range(count):
+        unique = uuid.uuid4().hex[:12]
         data = {
-            **answers,
+            **fields,
+            **ANSWERS,
             **ticked,
-            "e_mail": f"bench-{run_id}-{uuid.uuid4().hex[:12]}@example.org",
-            "csrfmiddlewaretoken": token,
-            "form_started": started,
+            "e_mail": f"bench-{run_id}-{unique}@example.org",
+            # Calls may take one submission per organisation.
+            "organisation": f"WSIS benchmark {run_id}-{unique}",
             "website_url": "",
         }
-        response = session.post(url, data=data, headers={"Referer": url}, timeout=60)
-        with lock:
-            results[response.status_code] += 1
+        if TOKEN_FIELD in fields:
+            # A fresh token per post, as a freshly displayed form would carry.
+            data[TOKEN_FIELD] = uuid.uuid4().hex
+        try:
+            response = client.post(url, data=data, referer=url)
+        except requests.RequestException as error:
+            run.record(0, f"{type(error).__name__}: {error}")
+            continue
+        run.record(response.status_code, response.text)
 
 
-def stored(call_path, run_id):
+def stored(run_id):
+    """Submissions of this run in the database the server uses, and how many e-mail addresses
+    were stored more than once."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsis_site.settings.dev")
     import django
 
     django.setup()
+    from django.db import connection
     from django.db.models import Count
 
     from calls.models import CallSubmission
 
     mine = CallSubmission.objects.filter(email__startswith=f"bench-{run_id}-")
     duplicates = mine.values("email").annotate(n=Count("id")).filter(n__gt=1).count()
-    return mine.count(), duplicates
+    return mine.count(), duplicates, connection.settings_dict["NAME"]
 
 
 def main():
@@ -74,32 +151,49 @@ def main():
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
+    connections = min(args.connections, args.count)
     run_id = uuid.uuid4().hex[:8]
-    answers = {
-        "full_name": "Benchmark Participant",
-        "organisation": "WSIS benchmark",
-        "country": "CH",
-        "stakeholder_type": "academia",
-        "your_input_on_the_draft_text": "A contribution.",
-        "project_description": "A telemedicine network for rural clinics.",
-    }
-    shares = [args.count // args.connections] * args.connections
-    for index in range(args.count % args.connections):
+    shares = [args.count // connections] * connections
+    for index in range(args.count % connections):
         shares[index] += 1
-    results, lock = Counter(), threading.Lock()
-    began = time.monotonic()
-    with ThreadPoolExecutor(max_workers=args.connections) as pool:
-        for share in shares:
-            pool.submit(run_connection, args.url, share, run_id, answers, results, lock)
-    elapsed = time.monotonic() - began - 3.2  # the spam guard's pause is not the server's time
-    count, duplicates = stored(urlsplit(args.url).path, run_id)
-    print(f"posted {sum(results.values())} over {args.connections} connections in {elapsed:.1f} s")
-    print(f"{sum(results.values()) / elapsed:.1f} submissions/second")
-    print("responses:", dict(sorted(results.items())))
-    print(f"stored: {count}, stored twice: {duplicates}")
-    return (
-        0 if count == args.count and duplicates == 0 and not any(s >= 500 for s in results) else 1
+    run = Run(connections)
+    with ThreadPoolExecutor(max_workers=connections) as pool:
+        futures = [pool.submit(run_connection, args.url, share, run_id, run) for share in shares]
+    ended = time.monotonic()
+    for future in futures:
+        future.result()  # a connection that could not even load the form
+    elapsed = ended - (run.began or ended)
+    count, duplicates, database = stored(run_id)
+    posted = sum(run.statuses.values())
+    host = urlsplit(args.url).netloc
+
+    print(f"posted {posted} to {host} over {connections} connections in {elapsed:.1f} s")
+    print(
+        "responses:",
+        ", ".join(f"{n} × {s or 'no response'}" for s, n in sorted(run.statuses.items())),
     )
+    print(f"stored: {count} of {args.count} (database {database}), stored twice: {duplicates}")
+    print(f"rate: {count / elapsed if elapsed else 0:.1f} stored submissions/second")
+
+    failures = []
+    refused = posted - sum(n for s, n in run.statuses.items() if 200 <= s < 300)
+    if refused:
+        failures.append(f"{refused} responses were not 2xx")
+        for status, excerpt in run.refusals:
+            failures.append(f"  e.g. {status or 'no response'}: {excerpt}")
+    if count < args.count:
+        failures.append(f"{args.count - count} submissions were not stored")
+    if duplicates or count > args.count:
+        failures.append(f"{duplicates} submissions were stored more than once")
+    if failures:
+        print("FAILED:\n" + "\n".join(failures), file=sys.stderr)
+        if count == 0:
+            print(
+                "(Nothing stored: is DATABASE_URL the server's database?)",
+                file=sys.stderr,
+            )
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
