@@ -1,11 +1,9 @@
 """The public forms of calls: extra field types, uploads checked by content, spam guards."""
 
 import os
-import time
 
 import filetype
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
@@ -13,12 +11,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from calls.models.submissions import UPLOAD_TYPES
 from calls.team import TeamField
 from partners.models import STAKEHOLDER_TYPES
-
-HONEYPOT_FIELD = "website_url"
-STARTED_FIELD = "form_started"
-MIN_FILL_SECONDS = 3
-MAX_FORM_AGE_SECONDS = 24 * 3600
-_signer = signing.TimestampSigner(salt="calls.form-started")
+from public_forms.forms import DeliverableEmailField, PublicFormMixin
 
 
 def detected_extension(uploaded):
@@ -75,6 +68,9 @@ class CallFormBuilder(FormBuilder):
         allowed = [t.strip().lower() for t in (field.allowed_file_types or "").split(",")]
         return UploadField(allowed_types=allowed, max_size_mb=field.max_file_size_mb, **options)
 
+    def create_email_field(self, field, options):
+        return DeliverableEmailField(**options)
+
     def create_country_field(self, field, options):
         return forms.ChoiceField(choices=[("", "—"), *countries], **options)
 
@@ -92,50 +88,6 @@ class CallFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("CallForm", (CallForm,), self.formfields)
-
-
-class PublicFormMixin:
-    """What every public form needs: a honeypot field no person sees, the signed time the
-    form was shown (refusing forms sent back faster than a person can fill them in, or
-    forged), and errors announced with their fields."""
-
-    spam_fields = (HONEYPOT_FIELD, STARTED_FIELD)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        # Signed at each display.
-        self.fields[STARTED_FIELD] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=_signer.sign(str(int(time.time())))
-        )
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce the error with the field it belongs to.
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                described = [f"{self[name].auto_id}-error", attrs.get("aria-describedby", "")]
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = " ".join(d for d in described if d)
-
-    def looks_like_spam(self):
-        if self.data.get(HONEYPOT_FIELD):
-            return True
-        try:
-            started = int(
-                _signer.unsign(self.data.get(STARTED_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)
-            )
-        except (signing.BadSignature, ValueError):
-            return True
-        return time.time() - started < MIN_FILL_SECONDS
 
 
 class CallForm(PublicFormMixin, BaseForm):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from calls import quotas
 from media.models import EntrantQuota, PhotoEntry
 from media.photos import public_copy
+from public_forms import quotas, receipts
 
 
 class EntryLimitReached(Exception):
@@ -25,11 +25,16 @@ def reserve_entry(contest, email):
         raise EntryLimitReached
 
 
+def receipt_scope(contest):
+    return f"contest:{contest.translation_key}"
+
+
 def store_entry(contest, form):
-    """Stores the entry, all or nothing, then tells the entrant."""
+    """Stores the entry and the entrant's confirmation (in the outbox), all or nothing."""
     saved_name = None
     try:
         with transaction.atomic():
+            receipt = receipts.claim(receipt_scope(contest), form.submission_token)
             reserve_entry(contest, form.cleaned_data["email"])
             entry = form.save(commit=False)
             entry.contest = contest
@@ -37,14 +42,16 @@ def store_entry(contest, form):
             entry.language = contest.locale.language_code
             entry.save()
             saved_name = entry.original.name
+            receipts.attach(receipt, entry)
+            with translation.override(entry.language):
+                context = {"entry": entry, "contest": contest}
+                body = render_to_string("media/entry_email.txt", context)
+                subject = _("We received your photo: %(title)s") % {"title": entry.title}
+                EmailMessage(subject, body, to=[entry.email]).send()
     except Exception:
         if saved_name:
             PhotoEntry._meta.get_field("original").storage.delete(saved_name)
         raise
-    with translation.override(entry.language):
-        body = render_to_string("media/entry_email.txt", {"entry": entry, "contest": contest})
-        subject = _("We received your photo: %(title)s") % {"title": entry.title}
-        EmailMessage(subject, body, to=[entry.email]).send()
     return entry
 
 

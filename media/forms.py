@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from calls.forms import PublicFormMixin
 from media.models import PhotoEntry
 from media.photos import check_photo
+from public_forms.forms import PublicFormMixin
 
 
 class PhotoEntryForm(PublicFormMixin, forms.ModelForm):

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -14,6 +14,41 @@ def _remove_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _mail_through_the_outbox(django_test_environment):
+    # Django's test environment replaces EMAIL_BACKEND with locmem; put the site's own back, so
+    # that tests see what production does: record in the outbox, deliver (to mail.outbox) by a
+    # task after the commit.
+    settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+
+
+class CommittingClient(Client):
+    """A test client whose requests end as a server's do: the request's work committed, so the
+    tasks enqueued on commit (e-mails, photo decisions) run, on the immediate backend."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = CommittingClient()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what a block scheduled on commit (tasks), as the end of its transaction would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture(autouse=True)

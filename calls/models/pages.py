@@ -13,13 +13,13 @@ from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from calls import quotas, ratelimit
 from calls.deadlines import CallState, Window
 from calls.forms import CallFormBuilder
 from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+from public_forms import quotas, ratelimit, receipts
 
 CALL_KINDS = [
     ("contributions", _("Call for contributions")),
@@ -231,22 +231,14 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
         state = self.state()
         if request.method != "POST":
             return self.render_form(request, self.get_form(page=self, user=request.user), state)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        # The same form sent again (a lost response, a double click): the first result.
+        first = receipts.first_result(self.receipt_scope, form.submission_token)
+        if first is not None:
+            return self.render_landing_page(request, first, *args, **kwargs)
         if state != CallState.OPEN:
             status = 409 if state == CallState.FULL else 403
             return self.render_form(request, None, state, status=status, refused=True)
-        wait = ratelimit.hit(request, self.translation_key)
-        if wait:
-            return self.render_form(
-                request,
-                None,
-                state,
-                status=429,
-                message=_(
-                    "Too many submissions from your connection. Try again in %(minutes)s minute(s)."
-                )
-                % {"minutes": max(1, wait // 60)},
-            )
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
             return self.render_form(request, form, state, status=400)
         if form.looks_like_spam():
@@ -258,8 +250,34 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                 status=400,
                 message=message,
             )
+        # Only submissions that would be stored count towards the client's limit.
+        wait = ratelimit.hit(request, self.translation_key)
+        if wait:
+            response = self.render_form(
+                request,
+                None,
+                state,
+                status=429,
+                message=_(
+                    "Too many submissions from your connection. Try again in %(minutes)s minute(s)."
+                )
+                % {"minutes": max(1, -(-wait // 60))},
+            )
+            response["Retry-After"] = str(wait)
+            return response
         try:
             submission = self.process_form_submission(form)
+        except receipts.AlreadyReceived:
+            first = receipts.first_result(self.receipt_scope, form.submission_token)
+            if first is None:  # a token shown for another form
+                return self.render_form(
+                    request,
+                    self.get_form(page=self, user=request.user),
+                    state,
+                    status=409,
+                    message=_("This form was already sent. Please fill it in again."),
+                )
+            return self.render_landing_page(request, first, *args, **kwargs)
         except CallFull:
             return self.render_form(request, None, CallState.FULL, status=409, refused=True)
         except DuplicateSubmission:
@@ -269,6 +287,11 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
             }[self.unique_per]
             return self.render_form(request, form, state, status=409, message=message)
         return self.render_landing_page(request, submission, *args, **kwargs)
+
+    @property
+    def receipt_scope(self):
+        """Tokens are good for this call in any of its languages."""
+        return f"call:{self.translation_key}"
 
     def render_form(self, request, form, state, status=200, refused=False, message=""):
         context = self.get_context(request)
@@ -307,10 +330,12 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
         return f"{self.unique_per}:{value}"[:255] if value else None
 
     def process_form_submission(self, form):
-        """Stores the submission and its files, all or nothing, then sends the e-mails."""
+        """Stores the submission, its files and its e-mails (in the outbox), all or nothing.
+        The e-mails leave once it is committed, from a task: never within the request."""
         stored = []
         try:
             with transaction.atomic():
+                receipt = receipts.claim(self.receipt_scope, form.submission_token)
                 if self.capacity is not None:
                     self.reserve_seat()
                 submission = CallSubmission.objects.create(
@@ -333,16 +358,17 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                         )
                     )
                 self.check_submission(submission, form)
+                receipts.attach(receipt, submission)
+                if self.to_address:
+                    self.send_mail(form)
+                if self.send_confirmation and submission.email:
+                    self.send_confirmation_email(submission, form)
         except Exception as error:
             for record in stored:
                 record.file.storage.delete(record.file.name)
             if isinstance(error, IntegrityError) and self.unique_per:
                 raise DuplicateSubmission from error
             raise
-        if self.to_address:
-            self.send_mail(form)
-        if self.send_confirmation and submission.email:
-            self.send_confirmation_email(submission, form)
         return submission
 
     def check_submission(self, submission, form):

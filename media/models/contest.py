@@ -191,9 +191,9 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
     @path("enter/", name="enter")
     def enter(self, request):
         """The public entry form; late, spammy, too frequent or over-quota entries store nothing."""
-        from calls import ratelimit
         from media import entries
         from media.forms import PhotoEntryForm
+        from public_forms import ratelimit, receipts
 
         # render() adds the page's own context; these are only what this route knows.
         context = {}
@@ -201,34 +201,47 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             context["form"] = PhotoEntryForm(contest=self)
             return self.render(request, context_overrides=context, template=template)
-        status, message = 400, ""
-        form = None
+        status, message, wait = 400, "", 0
+        form = PhotoEntryForm(request.POST, request.FILES, contest=self)
+        # The same form sent again (a lost response, a double click): the first result.
+        first = receipts.first_result(entries.receipt_scope(self), form.submission_token)
+        if first is not None:
+            context["entry"] = first
+            return self.render(request, context_overrides=context, template=template)
         if self.state != ContestState.OPEN:
             status, message = (
                 403,
                 _("This contest is not taking entries: your photo was not stored."),
             )
-        elif ratelimit.hit(request, f"contest:{self.translation_key}"):
-            status, message = 429, _("Too many entries from your connection. Try again later.")
-        else:
-            form = PhotoEntryForm(request.POST, request.FILES, contest=self)
-            if form.is_valid():
-                if form.looks_like_spam():
-                    form = PhotoEntryForm(contest=self)
-                    message = _("Your entry could not be accepted. Please fill in the form again.")
-                else:
-                    try:
-                        context["entry"] = entries.store_entry(self, form)
+        elif form.is_valid():
+            if form.looks_like_spam():
+                form = PhotoEntryForm(contest=self)
+                message = _("Your entry could not be accepted. Please fill in the form again.")
+            elif wait := ratelimit.hit(request, f"contest:{self.translation_key}"):
+                status, message = 429, _("Too many entries from your connection. Try again later.")
+            else:
+                try:
+                    context["entry"] = entries.store_entry(self, form)
+                    return self.render(request, context_overrides=context, template=template)
+                except receipts.AlreadyReceived:
+                    first = receipts.first_result(
+                        entries.receipt_scope(self), form.submission_token
+                    )
+                    if first is not None:
+                        context["entry"] = first
                         return self.render(request, context_overrides=context, template=template)
-                    except entries.EntryLimitReached:
-                        status = 409
-                        message = _(
-                            "You have already sent %(count)s photos to this contest, "
-                            "the most allowed."
-                        ) % {"count": self.entries_per_entrant}
+                    status, form = 409, PhotoEntryForm(contest=self)
+                    message = _("This form was already sent. Please fill it in again.")
+                except entries.EntryLimitReached:
+                    status = 409
+                    message = _(
+                        "You have already sent %(count)s photos to this contest, the most allowed."
+                    ) % {"count": self.entries_per_entrant}
         context.update(form=form if self.state == ContestState.OPEN else None, message=message)
         response = self.render(request, context_overrides=context, template=template)
         response.status_code = status
+        if wait:
+            response["Retry-After"] = str(wait)
         return response
 
     @path("photos/<int:entry_id>/", name="photo")

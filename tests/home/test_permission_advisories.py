@@ -112,7 +112,9 @@ def test_translators_edit_partners_in_their_language_only(partners, client):
     assert edit_url(partners["fr"]) in listing
 
 
-def test_partner_changes_are_reviewed_in_their_own_language(partners, client):
+def test_partner_changes_are_reviewed_in_their_own_language(
+    partners, client, django_capture_on_commit_callbacks
+):
     translator = member_of(roles.translators("Français"), "fr_translator")
     french_reviewer = member_of(roles.language_reviewers("Français"), "fr_reviewer")
     arabic_reviewer = member_of(roles.language_reviewers("عربي"), "ar_reviewer")
@@ -121,7 +123,8 @@ def test_partner_changes_are_reviewed_in_their_own_language(partners, client):
     french.save_revision(user=translator)
     mail.outbox.clear()
 
-    french.get_workflow().start(french, translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        french.get_workflow().start(french, translator)
 
     recipients = {address for m in mail.outbox for address in m.to}
     assert "fr_reviewer@itu.int" in recipients and "ar_reviewer@itu.int" not in recipients

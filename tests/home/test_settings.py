@@ -14,6 +14,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "wsis_site.settings.production",
     "SECRET_KEY": "a-production-secret-" + "x" * 50,
     "ALLOWED_HOSTS": "www.wsis.example",
+    "EMAIL_URL": "console://",
 }
 
 
@@ -45,7 +46,9 @@ def settings_value(expression, **environment):
 def test_defaults_are_sqlite_in_var_local_memory_cache_and_console_email():
     assert settings_value("settings.DATABASES['default']['NAME']").endswith("var/db.sqlite3")
     assert settings_value("settings.CACHES['default']['BACKEND']").endswith("LocMemCache")
-    assert settings_value("settings.EMAIL_BACKEND").endswith("console.EmailBackend")
+    # Every e-mail goes through the outbox; locally the outbox delivers to the console.
+    assert settings_value("settings.EMAIL_BACKEND") == "outbox.backends.OutboxBackend"
+    assert settings_value("settings.EMAIL_DELIVERY_BACKEND").endswith("console.EmailBackend")
     assert settings_value("str(settings.MEDIA_ROOT)").endswith("var/media")
 
 
@@ -58,7 +61,7 @@ def test_database_and_cache_urls_are_read_from_the_environment():
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["HOST"], database["NAME"], database["USER"]) == ("db.internal", "wsis", "wsis")
     cache = settings_value("settings.CACHES['default']", **environment)
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "wsis_site.cache.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/1"
 
 
@@ -69,13 +72,24 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_sends_mail_over_smtp_from_the_environment():
-    email = {"EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587"}
-    assert settings_value("settings.EMAIL_BACKEND", **PRODUCTION, **email).endswith(
+    production = {**PRODUCTION, "EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587"}
+    assert settings_value("settings.EMAIL_BACKEND", **production) == "outbox.backends.OutboxBackend"
+    assert settings_value("settings.EMAIL_DELIVERY_BACKEND", **production).endswith(
         "smtp.EmailBackend"
     )
-    assert settings_value("settings.EMAIL_HOST", **PRODUCTION, **email) == "smtp.example.org"
-    assert settings_value("settings.EMAIL_USE_TLS", **PRODUCTION, **email) is True
+    assert settings_value("settings.EMAIL_HOST", **production) == "smtp.example.org"
+    assert settings_value("settings.EMAIL_USE_TLS", **production) is True
     assert settings_value("settings.DEBUG", **PRODUCTION) is False
+
+
+def test_production_refuses_to_start_without_an_email_url():
+    """Not a silent SMTP server on localhost:25: say where mail goes, or console://."""
+    production = {key: value for key, value in PRODUCTION.items() if key != "EMAIL_URL"}
+    result = run_django("", **production)
+    assert result.returncode != 0
+    assert "EMAIL_URL must be set in production" in result.stderr
+    console = settings_value("settings.EMAIL_DELIVERY_BACKEND", **PRODUCTION)
+    assert console.endswith("console.EmailBackend")
 
 
 def test_production_passes_the_deployment_checklist():

@@ -69,7 +69,9 @@ def test_reverting_the_text_clears_the_outdated_mark(site):
     assert not SourceTextChange.objects.exists()
 
 
-def test_translators_get_one_digest_per_language_in_their_language(site):
+def test_translators_get_one_digest_per_language_in_their_language(
+    site, django_capture_on_commit_callbacks
+):
     member_of(roles.translators("Français"), "fr_translator")
     member_of(roles.translators("عربي"), "ar_translator")
     other = StandardPageFactory(parent=site["home"], title="Stocktaking", slug="stocktaking")
@@ -78,7 +80,8 @@ def test_translators_get_one_digest_per_language_in_their_language(site):
     republish(site["about"], title="About the WSIS Forum")
     republish(other, title="WSIS Stocktaking 2017")
 
-    sent = send_translator_digests()
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mails leave after the commit
+        sent = send_translator_digests()
 
     assert sent == {"ar": ["ar_translator@itu.int"], "fr": ["fr_translator@itu.int"]}
     french, arabic = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
@@ -89,7 +92,8 @@ def test_translators_get_one_digest_per_language_in_their_language(site):
     assert "Stocktaking" not in arabic.body and "About WSIS" in arabic.body
     # Told once: the next run has nothing to say until the text changes again.
     mail.outbox.clear()
-    call_command("notify_translators", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notify_translators", verbosity=0)
     assert mail.outbox == []
 
 
@@ -137,7 +141,9 @@ def test_another_languages_translator_cannot_touch_the_po_file(site, client):
     assert client.post(url, {"file": upload}).status_code == 302
 
 
-def test_source_pages_go_to_moderators_and_rejection_goes_back_with_the_comment(site):
+def test_source_pages_go_to_moderators_and_rejection_goes_back_with_the_comment(
+    site, django_capture_on_commit_callbacks
+):
     editor = member_of(roles.EDITORS, "editor")
     moderator = member_of(roles.MODERATORS, "moderator")
     member_of(roles.language_reviewers("Français"), "fr_reviewer")
@@ -146,25 +152,28 @@ def test_source_pages_go_to_moderators_and_rejection_goes_back_with_the_comment(
     about.save_revision(user=editor)
     mail.outbox.clear()
 
-    about.get_workflow().start(about, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        about.get_workflow().start(about, editor)
 
     to_moderators = [m for m in mail.outbox if "moderator@itu.int" in m.to]
     assert to_moderators and "About the WSIS Forum" in to_moderators[0].subject
     assert not [m for m in mail.outbox if "fr_reviewer@itu.int" in m.to]
     mail.outbox.clear()
-    about.current_workflow_task_state.reject(user=moderator, comment="Keep the 2025 dates.")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.current_workflow_task_state.reject(user=moderator, comment="Keep the 2025 dates.")
     (rejection,) = [m for m in mail.outbox if "editor@itu.int" in m.to]
     assert "Keep the 2025 dates." in rejection.body
 
 
-def test_a_translation_goes_to_its_own_language_reviewers(site):
+def test_a_translation_goes_to_its_own_language_reviewers(site, django_capture_on_commit_callbacks):
     translator = member_of(roles.translators("Français"), "fr_translator")
     member_of(roles.language_reviewers("Français"), "fr_reviewer")
     member_of(roles.language_reviewers("عربي"), "ar_reviewer")
     french = Page.objects.get(title="About WSIS [fr]").specific
     french.save_revision(user=translator)
     mail.outbox.clear()
-    french.get_workflow().start(french, translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        french.get_workflow().start(french, translator)
     recipients = {address for m in mail.outbox for address in m.to}
     assert "fr_reviewer@itu.int" in recipients and "ar_reviewer@itu.int" not in recipients
 

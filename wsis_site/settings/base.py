@@ -150,15 +150,68 @@ CALLS_RATE_LIMIT = ENV.calls_rate_limit
 # Django refuses larger request bodies before any view runs; uploads have their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Uploads: public media in "default", what the public sent us (never served directly) in
+# "private". On S3 the two are separate buckets, so that no bucket policy can expose both.
+if ENV.s3:
+    _S3_COMMON = {
+        name: ENV.s3[key]
+        for name, key in [
+            ("endpoint_url", "endpoint_url"),
+            ("region_name", "region_name"),
+            ("access_key", "access_key"),
+            ("secret_key", "secret_key"),
+        ]
+        if ENV.s3[key]  # unset: boto3's own chain (environment, instance role)
+    }
+    if ENV.s3["endpoint_url"]:
+        # S3-compatible servers (MinIO, Ceph, moto) answer path-style requests by default.
+        _S3_COMMON["addressing_style"] = "path"
+    # A file read back (a rendition's source, a download) spills to disk past this size.
+    _S3_COMMON["max_memory_size"] = FILE_UPLOAD_MAX_MEMORY_SIZE
+    STORAGES = {
+        "default": {
+            "BACKEND": "wsis_site.storage.PublicS3Storage",
+            "OPTIONS": {
+                **_S3_COMMON,
+                "bucket_name": ENV.s3["bucket"],
+                "custom_domain": ENV.s3["custom_domain"],
+                "querystring_auth": False,  # plain URLs: stable, cacheable by browsers and CDNs
+                "file_overwrite": False,
+                # Per file, PublicS3Storage sets a year for renditions, a day for the rest.
+                "object_parameters": {"CacheControl": "public, max-age=86400"},
+            },
+        },
+        "private": {
+            "BACKEND": "wsis_site.storage.PrivateS3Storage",
+            "OPTIONS": {
+                **_S3_COMMON,
+                "bucket_name": ENV.s3["private_bucket"],
+                "querystring_auth": True,
+                "default_acl": "private",
+                "file_overwrite": False,
+            },
+        },
+    }
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "wsis_site.storage.PrivateFileSystemStorage"},
+    }
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+# Documents are always streamed by Wagtail's /documents/ view, which checks collection privacy
+# on every request; "redirect" would hand out the bucket URL, which works for anyone forever.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.server_email
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-globals().update(ENV.email)
+# Every e-mail is recorded in the outbox (in the transaction that caused it) and sent by a task
+# through EMAIL_DELIVERY_BACKEND: SMTP from EMAIL_URL, else the console.
+_email = dict(ENV.email)
+EMAIL_DELIVERY_BACKEND = _email.pop(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+globals().update(_email)
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
 EMAIL_TIMEOUT = 20  # seconds: a hung SMTP server must not hold a worker forever
 
 # Background work (e-mails from the outbox, contest photos, digests), run by

@@ -13,7 +13,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Messages go through the outbox (tests/conftest.py puts it back after Django's test
+# environment swaps in locmem) and are delivered to Django's test outbox, mail.outbox.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once, in the test's process, when they are enqueued (after the commit).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
@@ -26,4 +28,7 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / f"test-private-{os.getpid()}"  # noqa: F
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # A file-backed test database (SQLite) so that --reuse-db can keep it between runs.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # TEST_SQLITE_NAME lets two checkouts' (or two people's) runs keep databases of their own.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get("TEST_SQLITE_NAME", str(BASE_DIR / "var" / "test.sqlite3"))  # noqa: F405
+    }
