@@ -1,11 +1,10 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -53,10 +52,18 @@ def robots_txt(request):
 
 
 @require_GET
+@never_cache
 def health(request):
-    """For the load balancer and the container's health check: the app and its database."""
-    connection.ensure_connection()
-    return HttpResponse("ok", content_type="text/plain")
+    """For the load balancer, the container's health check and the operator: each dependency
+    in JSON. 503 only when the site cannot serve (no database); a dead cache, storage or
+    mail server is "degraded": pages are still served."""
+    from home.health import report
+
+    checks, serving = report()
+    status = "ok" if all(c["status"] == "ok" for c in checks.values()) else "degraded"
+    if not serving:
+        status = "down"
+    return JsonResponse({"status": status, "checks": checks}, status=200 if serving else 503)
 
 
 def page_not_found(request, exception=None):

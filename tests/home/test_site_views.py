@@ -111,9 +111,20 @@ def test_robots_txt_points_to_the_sitemap(client, english_home):
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_health_check(client, db):
+def test_health_check_reports_each_dependency(client, db):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.content == b"ok"
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == "ok", report
+    assert set(report["checks"]) == {
+        "database",
+        "cache",
+        "storage",
+        "private_storage",
+        "tasks",
+        "outbox",
+    }
+    assert response["Cache-Control"].startswith("max-age=0")
 
 
 @pytest.mark.parametrize(
