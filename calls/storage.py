@@ -1,24 +1,7 @@
-import os
-
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-
-
-class PrivateStorage(FileSystemStorage):
-    """Where submitted files live: PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, with no URL, so that
-    nothing serves them but the permission-checked download view."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Submitted files have no public URL; use the download view.")
+from wsis_site import storage
 
 
 def private_storage():
-    return PrivateStorage()
+    """The storage of files sent to us (settings.STORAGES["private"]): no public URL, served only
+    by the permission-checked views. Named by migrations: keep this import path."""
+    return storage.private_storage
