@@ -94,9 +94,9 @@ def build(home, events, clock):
             )
             entry.save()
             if number < 24:
-                entries.approve(entry)
+                entries.approve(entry, notify=False)
             elif number < 28:
-                entries.reject(entry)
+                entries.reject(entry, notify=False)
         for rank, number in enumerate([4, 11, 17], start=1):
             PhotoEntry.objects.filter(contest=contest, title__endswith=f"({number + 1})").update(
                 winner_rank=rank

@@ -5,7 +5,19 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image
+
+ORIENTATION_TAG = 0x0112
+# EXIF orientation → the transposition that makes the photo upright (as ImageOps.exif_transpose).
+ORIENTATION_OPS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png"}
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -57,14 +69,27 @@ def check_photo(uploaded, min_long_side=MIN_LONG_SIDE):
     return image_format
 
 
+# The public copy is for screens: every rendition the site makes is far smaller, and the
+# full-size original stays private with the contest.
+PUBLIC_LONG_SIDE = 2400
+
+
 def public_copy(file):
-    """The photo upright (EXIF orientation applied) and without any metadata: no camera,
-    no date, no GPS position. JPEG bytes."""
+    """The photo upright (EXIF orientation applied), at most PUBLIC_LONG_SIDE pixels on its
+    long side, and without any metadata: no camera, no date, no GPS position. JPEG bytes.
+
+    Memory stays near one decoded copy of the reduced photo: a JPEG is decoded straight at
+    the nearest reduced scale (draft), and nothing of the original's metadata is carried."""
     file.seek(0)
-    with Image.open(file) as original:
-        upright = ImageOps.exif_transpose(original).convert("RGB")
-    clean = Image.new("RGB", upright.size)
-    clean.paste(upright)
+    photo = Image.open(file)
+    orientation = photo.getexif().get(ORIENTATION_TAG, 1)
+    photo.draft("RGB", (PUBLIC_LONG_SIDE, PUBLIC_LONG_SIDE))
+    if photo.mode != "RGB":
+        photo = photo.convert("RGB")
+    photo.thumbnail((PUBLIC_LONG_SIDE, PUBLIC_LONG_SIDE), Image.Resampling.LANCZOS)
+    if orientation in ORIENTATION_OPS:
+        photo = photo.transpose(ORIENTATION_OPS[orientation])
+    photo.info = {}  # no EXIF, ICC, XMP or comments into the copy
     buffer = io.BytesIO()
-    clean.save(buffer, "JPEG", quality=90, optimize=True)
+    photo.save(buffer, "JPEG", quality=90, optimize=True)
     return buffer.getvalue()

@@ -74,14 +74,10 @@ def register_original_url():
 
 @hooks.register("after_edit_snippet")
 def apply_decision(request, instance):
-    """An approval made in the edit form publishes the photo; a rejection withdraws it."""
-    if not isinstance(instance, PhotoEntry):
-        return
-    if instance.status == PhotoEntry.Status.APPROVED and not instance.public_image_id:
-        entries.approve(instance, request.user)
-    elif instance.status == PhotoEntry.Status.REJECTED and instance.public_image_id:
-        entries.reject(instance, request.user)
-    entries.tell_entrant(instance)
+    """An approval made in the edit form publishes the photo, a rejection withdraws it: by
+    the worker, like the bulk actions."""
+    if isinstance(instance, PhotoEntry) and entries.undone().filter(pk=instance.pk).exists():
+        entries.decide([instance.pk], instance.status, request.user)
 
 
 class DecisionBulkAction(SnippetBulkAction):
@@ -94,10 +90,10 @@ class DecisionBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        for entry in objects:
-            (entries.approve if cls.decision == "approve" else entries.reject)(entry, user)
-            entries.tell_entrant(entry)
-        return len(objects), 0
+        status = (
+            PhotoEntry.Status.APPROVED if cls.decision == "approve" else PhotoEntry.Status.REJECTED
+        )
+        return entries.decide([entry.pk for entry in objects], status, user), 0
 
 
 @hooks.register("register_bulk_action")
@@ -109,7 +105,9 @@ class ApproveBulkAction(DecisionBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d photo approved", "%(count)d photos approved", num_parent_objects
+            "%(count)d photo approved: it is being published and its entrant told.",
+            "%(count)d photos approved: they are being published and their entrants told.",
+            num_parent_objects,
         ) % {"count": num_parent_objects}
 
 
@@ -122,5 +120,7 @@ class RejectBulkAction(DecisionBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d photo rejected", "%(count)d photos rejected", num_parent_objects
+            "%(count)d photo rejected: its entrant is being told.",
+            "%(count)d photos rejected: their entrants are being told.",
+            num_parent_objects,
         ) % {"count": num_parent_objects}

@@ -158,8 +158,11 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         return PhotoEntry.objects.filter(contest_key=self.translation_key)
 
     def approved(self):
+        """Approved photos whose public copy exists (the worker makes it after approval)."""
         return PhotoEntry.prefetch_queryset().filter(
-            contest_key=self.translation_key, status=PhotoEntry.Status.APPROVED
+            contest_key=self.translation_key,
+            status=PhotoEntry.Status.APPROVED,
+            public_image__isnull=False,
         )
 
     def gallery(self):

@@ -61,6 +61,8 @@ class PhotoEntry(models.Model):
         db_index=True,
         verbose_name=_("status"),
     )
+    # When the moderator decided; the worker carries the decision out (tasks).
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -34,5 +34,7 @@ class GalleryPage(BasePage):
         return [
             block.value
             for block in self.photos
-            if block.value is not None and block.value.status == PhotoEntry.Status.APPROVED
+            if block.value is not None
+            and block.value.status == PhotoEntry.Status.APPROVED
+            and block.value.public_image_id is not None
         ]
