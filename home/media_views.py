@@ -8,7 +8,7 @@ import os
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, storages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.utils._os import safe_join
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -57,3 +57,20 @@ def media(request, path):
     response["Cache-Control"] = cache_control(name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class PublicMediaMiddleware:
+    """Serves /media/ ahead of the session, language and CSRF middleware. An image needs none
+    of them, and the language middleware would add `Vary: Accept-Language` (splitting a CDN's
+    cache by language) and redirect a missing file to /en/media/…"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(settings.MEDIA_URL):
+            return self.get_response(request)
+        try:
+            return media(request, request.path_info.removeprefix(settings.MEDIA_URL))
+        except Http404:
+            return HttpResponseNotFound("Not found", content_type="text/plain")

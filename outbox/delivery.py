@@ -9,7 +9,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import Q
 from django.utils import timezone
 
-from calls.storage import private_storage
+from django.core.files.storage import storages
 from outbox.models import STALE_AFTER, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def as_email(record):
     )
     for content, mimetype in record.alternatives:
         message.attach_alternative(content, mimetype)
-    storage = private_storage()
+    storage = storages["private"]
     for attachment in record.attachments:
         with storage.open(attachment["path"], "rb") as file:
             message.attach(attachment["name"], file.read(), attachment["mimetype"] or None)
@@ -87,7 +87,7 @@ def send(pk):
         record.state, record.sent_at, record.next_attempt_at = State.SENT, timezone.now(), None
         record.last_error = ""
         for attachment in record.attachments:
-            private_storage().delete(attachment["path"])
+            storages["private"].delete(attachment["path"])
     record.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
     if record.state == State.RETRYING:
         schedule_retry(record)

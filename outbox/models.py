@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from calls.storage import private_storage
+from django.core.files.storage import storages
 
 # Seconds to wait before each retry: a minute, five, half an hour, two hours, six, a day.
 RETRY_DELAYS = [60, 300, 1800, 7200, 21600, 86400]
@@ -79,7 +79,7 @@ class OutboxMessage(models.Model):
                     attachment.get_content_type(),
                 )
             data = content.encode() if isinstance(content, str) else content
-            path = private_storage().save(
+            path = storages["private"].save(
                 f"outbox/{uuid.uuid4().hex}/{name}", ContentFile(data, name=name)
             )
             attachments.append({"name": name, "path": path, "mimetype": mimetype or ""})

@@ -1,15 +1,11 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.core.files.storage import FileSystemStorage
 from django.urls import include, path
-from django.utils.module_loading import import_string
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from calls import views as calls_views
-from home import media_views
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
 
@@ -32,10 +28,8 @@ urlpatterns = [
     ),
 ]
 
-# Uploads on the local filesystem are served by the app, in production too (on S3 the bucket
-# or its CDN serves them). Never PRIVATE_MEDIA_ROOT.
-if issubclass(import_string(settings.STORAGES["default"]["BACKEND"]), FileSystemStorage):
-    urlpatterns.append(path("media/<path:path>", media_views.media, name="media"))
+# Uploads on the local filesystem are served by home.media_views.PublicMediaMiddleware, in
+# production too (on S3 the bucket or its CDN serves them). Never PRIVATE_MEDIA_ROOT.
 
 # Every public page carries its language in the URL; "/" is redirected by LocaleMiddleware to
 # the visitor's preferred language (Accept-Language, then English).

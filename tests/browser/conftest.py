@@ -5,6 +5,7 @@ The server runs in its own process (not pytest-django's live_server, which flush
 database after each test) so the demo site is built once per run.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -34,6 +35,7 @@ CHROMIUM_ARGS = [
 ADMIN_PASSWORD = "browser-test-password"
 # The environment of the server under test, for commands run against its database.
 SERVER_ENV = {}
+SITE = {}
 
 
 def pytest_collection_modifyitems(items):
@@ -95,22 +97,93 @@ def site_url():
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # The task worker, as in production: e-mails, contest photos, search index updates.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(url, server, workdir / "server.log")
+    wait_for_the_worker(url)
+    SITE["workdir"] = workdir
+    yield url
+    for process in (server, worker):
+        process.terminate()
+        process.wait(timeout=10)
+    log.close()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def wait_for_the_worker(url, timeout=300):
+    """Until the worker has done what loading the demo queued (search index, renditions)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:  # noqa: S310
+            if json.load(response)["checks"]["tasks"]["backlog"] == 0:
+                return
+        time.sleep(0.5)
+    raise RuntimeError("the task worker did not empty its queue in time")
+
+
+def wait_until_healthy(url, server, log_path, headers=None):
     deadline = time.monotonic() + 60
+    request = urllib.request.Request(f"{url}/healthz", headers=headers or {})  # noqa: S310
     while True:
         try:
-            urllib.request.urlopen(f"{url}/healthz", timeout=2)  # noqa: S310 - our own server
-            break
+            urllib.request.urlopen(request, timeout=2)  # noqa: S310 - our own server
+            return
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError((workdir / "server.log").read_text()) from None
+                raise RuntimeError(Path(log_path).read_text()) from None
             time.sleep(0.3)
+
+
+@pytest.fixture(scope="session")
+def production_url(site_url):
+    """The same database and uploads, served as production serves them: gunicorn, production
+    settings, DEBUG off, static files collected and served by WhiteNoise, uploads by the app."""
+    workdir = SITE["workdir"]
+    env = {
+        **SERVER_ENV,
+        "DJANGO_SETTINGS_MODULE": "wsis_site.settings.production",
+        "DEBUG": "false",
+        "SECRET_KEY": "browser-test-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "EMAIL_URL": "console://",
+        "STATIC_ROOT": str(workdir / "static"),
+        # Plain HTTP on loopback: no proxy in front to end TLS.
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    manage("collectstatic", "--no-input", "-v0", env=env)
+    port = free_port()
+    log_path = workdir / "production.log"
+    log = open(log_path, "w")  # noqa: SIM115 - closed at teardown
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "wsis_site.wsgi",
+            "--no-control-socket",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(url, server, log_path)
     yield url
     server.terminate()
     server.wait(timeout=10)
     log.close()
-    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,15 @@ def test_a_rendition_is_served_with_a_year_of_caching(client, image):
     assert client.post(rendition.url).status_code == 405
 
 
+def test_media_responses_are_the_same_in_every_language(client, image):
+    """Not varied by language (one copy in a CDN) and never redirected to /en/media/…"""
+    rendition = image.get_rendition("fill-200x100")
+    response = client.get(rendition.url, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert "Set-Cookie" not in response
+    assert client.get("/media/images/", HTTP_ACCEPT_LANGUAGE="fr").status_code == 404
+
+
 def test_an_original_is_served_with_a_shorter_cache(client, image):
     response = client.get(image.file.url)
     assert response.status_code == 200
