@@ -5,11 +5,11 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import Q
 from django.utils import timezone
 
-from django.core.files.storage import storages
 from outbox.models import STALE_AFTER, OutboxMessage
 
 logger = logging.getLogger(__name__)

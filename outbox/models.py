@@ -4,11 +4,10 @@ import uuid
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-
-from django.core.files.storage import storages
 
 # Seconds to wait before each retry: a minute, five, half an hour, two hours, six, a day.
 RETRY_DELAYS = [60, 300, 1800, 7200, 21600, 86400]
