@@ -36,7 +36,10 @@ run: $(VENV)/.installed messages
 	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_admin
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The task worker runs beside the server (e-mails, contest photos, search index) and
+	@# stops with it.
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test messages
 	$(PY) -m pytest --ignore=tests/browser -n 2 --reuse-db $(PYTEST_ARGS)
