@@ -2,7 +2,7 @@
 
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.storage import storages
 from django.db import connection
 from django.utils import timezone
@@ -31,7 +31,8 @@ def check_cache():
     if cache.get(key) != "1":
         return {"status": "degraded", "detail": "the cache does not keep what it is given"}
     cache.delete(key)
-    return {"status": "ok", "backend": type(cache).__name__}
+    # `cache` is a proxy: the backend is the object it stands for.
+    return {"status": "ok", "backend": type(caches["default"]).__name__}
 
 
 def check_storage(alias):
