@@ -2,7 +2,8 @@
 #   the app (default)  gunicorn wsis_site.wsgi …, behind the proxy/CDN
 #   the task worker    python manage.py db_worker --queue-name '*'
 #   the release step   python manage.py check --deploy && migrate --no-input && setup_roles
-#   scheduled jobs     python manage.py send_outbox | publish_scheduled | notify_translators
+#   scheduled jobs     python manage.py send_outbox | publish_scheduled | finish_photo_decisions
+#                      | notify_translators
 # compose.yaml wires them together. Static files and compiled translations are built in here
 # and served by WhiteNoise. Uploads are never kept in a container: they go to S3-compatible
 # storage (AWS_STORAGE_BUCKET_NAME…), or else to /data, which must then be a mounted volume

@@ -375,7 +375,16 @@ class Cluster:
             return self.answers(url + "/healthz")
 
         response = wait_for(check, 60, f"{name} to answer /healthz")
-        step(f"{name} on {url}: /healthz answered {response.status_code} {response.text[:300]}")
+        try:
+            report = response.json()
+            summary = report["status"] + "".join(
+                f", {check} {result['status']}"
+                for check, result in report.get("checks", {}).items()
+                if result.get("status") != "ok"
+            )
+        except ValueError:
+            summary = response.text[:100]
+        step(f"{name} on {url}: /healthz answered {response.status_code} ({summary})")
 
     def query(self, sql, *params):
         if self.db is None:
@@ -499,7 +508,8 @@ def run(cluster):
     step(f"server A: photo entry {entry_id} stored ({status}) from the contest's entry form")
 
     approve(server_b, entry_id)
-    step("server B: approved in the admin (Photo entries › bulk approve)")
+    decided = time.monotonic()
+    step("server B: approved in the admin (Photo entries › bulk approve); the request returned")
     state = "SELECT status, public_image_id FROM media_photoentry WHERE id = %s"
     status, image_id = wait_for(
         lambda: next(
@@ -509,7 +519,10 @@ def run(cluster):
         90,
         "the entry to be approved with its public image (is the worker running?)",
     )
-    step(f"entry {entry_id} is {status}, public image {image_id}")
+    step(
+        f"entry {entry_id} is {status} with public image {image_id}, "
+        f"{time.monotonic() - decided:.1f} s after the request returned (the worker's part)"
+    )
 
     shown = {}
     for name, server in [("A", server_a), ("B", server_b)]:
@@ -529,7 +542,9 @@ def run(cluster):
 
     originals = [key for key in cluster.bucket(PRIVATE_BUCKET) if key.startswith("contests/")]
     expect(len(originals) == 1, f"the private bucket holds {originals}, not one original")
-    leaked = [key for key in cluster.bucket(PUBLIC_BUCKET) if key.startswith("contests/")]
+    public = cluster.bucket(PUBLIC_BUCKET)
+    step(f"the public bucket holds: {', '.join(public)}")
+    leaked = [key for key in public if key.startswith("contests/")]
     expect(not leaked, f"contest originals in the public bucket: {leaked}")
     anonymous = requests.get(f"{cluster.s3_endpoint}/{PRIVATE_BUCKET}/{originals[0]}", timeout=10)
     expect(
