@@ -38,7 +38,8 @@ run: $(VENV)/.installed messages
 	$(PY) manage.py ensure_admin
 	@# The task worker runs beside the server (e-mails, contest photos, search index) and
 	@# stops with it.
-	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test messages

@@ -87,6 +87,14 @@ TEMPLATES = [
 DATABASES = {"default": {**ENV.database, "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The server and the task worker write at the same time: WAL lets readers go on while one
+    # writes, IMMEDIATE takes the write lock at BEGIN (no deadlock on upgrade), and a writer
+    # waits for the other instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production (shared by every app-server process); local memory when unset. When
