@@ -162,11 +162,6 @@ def test_an_address_we_cannot_send_to_is_refused_next_to_the_field(client, open_
     assert OutboxMessage.objects.count() == 0 and smtp.envelopes == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The undeliverable-address message (public_forms/validators.py) has no French "
-    "translation in wsis_site/locale/fr: the French visitor reads it in English.",
-)
 def test_an_address_we_cannot_send_to_is_refused_in_the_visitors_language(
     client, english_home, calls_index, open_call, smtp
 ):
