@@ -52,7 +52,7 @@ class OutboxMessage(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
 
     class Meta:
-        verbose_name = _("e-mail")
+        verbose_name = _("e-mail message")
         verbose_name_plural = _("e-mail outbox")
         ordering = ["-created_at"]
         permissions = [("resend_outboxmessage", "Can resend e-mails from the outbox")]

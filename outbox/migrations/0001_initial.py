@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
             ],
             options={
-                'verbose_name': 'e-mail',
+                'verbose_name': 'e-mail message',
                 'verbose_name_plural': 'e-mail outbox',
                 'ordering': ['-created_at'],
                 'permissions': [('resend_outboxmessage', 'Can resend e-mails from the outbox')],
