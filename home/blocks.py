@@ -17,6 +17,7 @@ from home.choosers import (
     PrefetchingDocumentChooserBlock,
     PrefetchingImageChooserBlock,
 )
+from home.current_request import current_request
 from partners.blocks import PartnerStripBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -26,7 +27,7 @@ class LinkValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page is not None:
-            return getattr(page, "localized_for_reader", page).get_url()
+            return getattr(page, "localized_for_reader", page).get_url(request=current_request())
         return self.get("url") or ""
 
     def link_text(self):

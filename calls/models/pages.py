@@ -211,6 +211,13 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
     def get_submission_class(self):
         return CallSubmission
 
+    def get_form_fields(self):
+        # Asked for by the form, the e-mails and the unique-per rule within one request:
+        # fetched once per page instance.
+        if "_form_fields" not in self.__dict__:
+            self.__dict__["_form_fields"] = list(super().get_form_fields())
+        return self.__dict__["_form_fields"]
+
     def get_data_fields(self):
         return [
             *super().get_data_fields(),
