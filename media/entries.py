@@ -87,12 +87,14 @@ def approve(entry, user=None, notify=True):
                 collection=contest_collection(),
                 file=ContentFile(data, name=f"contest-photo-{locked.pk}.jpg"),
             )
+            # Before the commit makes the photo public: a visitor's first look at the gallery
+            # must not race the worker to make the same renditions.
+            locked.public_image.get_renditions(*PUBLISHED_RENDITIONS)
         locked.status = PhotoEntry.Status.APPROVED
         if user is not None:
             locked.reviewer = user
         locked.save()
         tell_entrant(locked, send=notify)
-    locked.public_image.get_renditions(*PUBLISHED_RENDITIONS)
     entry.refresh_from_db()
     return entry
 
