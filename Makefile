@@ -43,10 +43,13 @@ run: $(VENV)/.installed messages
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test messages
-	$(PY) -m pytest --ignore=tests/browser -n 2 --reuse-db $(PYTEST_ARGS)
+	@# The test settings, whatever DJANGO_SETTINGS_MODULE says (pytest-django prefers it to
+	@# pyproject's, and this Makefile exports the dev settings for the other targets).
+	DJANGO_SETTINGS_MODULE=wsis_site.settings.test \
+	  $(PY) -m pytest --ignore=tests/browser -n 2 --reuse-db $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.installed-test messages
-	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=wsis_site.settings.test $(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
