@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.test import Client, TestCase
+from django.test import Client, TestCase, TransactionTestCase
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -14,6 +14,36 @@ def _remove_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    cls = getattr(item, "cls", None)
+    return bool(cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by flushing every table, the data migrations' rows included
+    (locales, the root page, the root collection). Put them back, so that the tests after it and
+    the next `--reuse-db` run find the database as migrations left it."""
+    yield
+    if not _is_transactional(item):
+        return
+    from django.db import DatabaseError, connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        connection = connections["default"]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        try:
+            flushed = contents and not Locale.objects.exists()
+        except DatabaseError:  # the last test: the session has already dropped the database
+            return
+        if flushed:
+            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True, scope="session")
