@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import task_submitted
 
-        from home import review_task, translation_hooks
+        from home import overrides, review_task, translation_hooks  # noqa: F401 - its checks
 
         task_submitted.connect(
             review_task.LanguageReviewSubmissionNotifier(),
