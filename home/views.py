@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -21,13 +21,8 @@ def search(request):
         results = (
             Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
-    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
+    # get_page: the first page for a bad number, the last for one past the end.
+    page_of_results = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "home/search.html",

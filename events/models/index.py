@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Case, F, When
 from django.http import HttpResponse
 from django.utils import timezone
@@ -47,13 +47,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         years = [d.year for d in events.dates("start_date", "year", order="DESC")]
         cities = sorted(set(events.exclude(city="").values_list("city", flat=True)))
         form = EventFilterForm(request.GET or None, years=years, cities=cities)
-        paginator = Paginator(self.listing(form.filter(events)), EVENTS_PER_PAGE)
-        try:
-            page_of_events = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_events = paginator.page(1)
-        except EmptyPage:
-            page_of_events = paginator.page(paginator.num_pages)
+        # get_page: the first page for a bad number, the last for one past the end.
+        page_of_events = Paginator(self.listing(form.filter(events)), EVENTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         filters = {
             k: v
             for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()

@@ -1,7 +1,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -182,13 +182,8 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request, *args, **kwargs):
         """The contest and one page of its gallery (only this route pages the gallery)."""
-        paginator = Paginator(self.gallery(), PHOTOS_PER_PAGE)
-        try:
-            photos = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            photos = paginator.page(1)
-        except EmptyPage:
-            photos = paginator.page(paginator.num_pages)
+        # get_page: the first page for a bad number, the last for one past the end.
+        photos = Paginator(self.gallery(), PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(request, context_overrides={"photos": photos})
 
     @path("enter/", name="enter")
