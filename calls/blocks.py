@@ -1,3 +1,5 @@
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -19,3 +21,13 @@ class ConsultationPhaseBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Phase")
         description = _("A phase of the consultation: its dates and its meeting, if any.")
+        preview_value = {
+            "name": "Online submissions",
+            "description": "Governments, the private sector, civil society, academia and "
+            "international organizations propose themes and workshops for the WSIS Forum 2017.",
+            "starts": datetime.date(2016, 10, 24),
+            "ends": datetime.date(2017, 2, 6),
+            "meeting": None,
+        }
+        # As the call page lists its phases (calls/call_page.html).
+        preview_template = "calls/blocks/previews/phase.html"

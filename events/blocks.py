@@ -1,13 +1,26 @@
 """Blocks of an event page: its programme (tracks of sessions) and its key dates."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from events import schedule
 from home.blocks import BodyBlock
 from partners.blocks import PartnerStripBlock
+
+# Samples for the block picker's previews.
+OPENING_SESSION = {
+    "day": datetime.date(2017, 6, 13),
+    "starts": datetime.time(9, 0),
+    "ends": datetime.time(10, 30),
+    "room": "Popov Room, ITU headquarters",
+    "title": "Opening ceremony of the WSIS Forum 2017",
+    "description": "Welcome by the heads of ITU, UNESCO, UNCTAD and UNDP.",
+}
 
 
 class SessionBlock(blocks.StructBlock):
@@ -29,6 +42,8 @@ class SessionBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         label = _("Session")
+        description = _("A session of a track: its day, time, room and title.")
+        preview_value = OPENING_SESSION
 
 
 class TrackBlock(blocks.StructBlock):
@@ -42,6 +57,24 @@ class TrackBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Track")
         description = _("A track of the programme with its sessions.")
+        preview_value = {
+            "name": "High-Level Track",
+            "description": "Policy statements by ministers and heads of delegation from "
+            "governments, the private sector, civil society and international organizations.",
+            "sessions": [
+                OPENING_SESSION,
+                {
+                    "day": datetime.date(2017, 6, 13),
+                    "starts": datetime.time(11, 0),
+                    "ends": datetime.time(12, 30),
+                    "room": "Popov Room, ITU headquarters",
+                    "title": "WSIS Prizes 2017 ceremony",
+                    "description": "The winners of the WSIS Prizes 2017 receive their awards.",
+                },
+            ],
+        }
+        # As the event page shows its programme (events/event_page.html).
+        preview_template = "events/blocks/previews/track.html"
 
 
 KEY_DATE_KINDS = [
@@ -68,10 +101,26 @@ class KeyDateBlock(blocks.StructBlock):
         help_text=_("Local time at the venue. Leave empty for the end of the day."),
     )
 
+    def get_preview_context(self, value, parent_context=None):
+        # What the event page lists (EventPage.key_date_list), at a Geneva venue.
+        context = super().get_preview_context(value, parent_context=parent_context)
+        label = value.get("label") or dict(KEY_DATE_KINDS).get(value.get("kind"), "")
+        context["key_date"] = schedule.key_date(
+            value.get("kind"), label, value["date"], value.get("time"), schedule.DEFAULT_TIME_ZONE
+        )
+        return context
+
     class Meta:
         icon = "date"
         label = _("Key date")
         description = _("A deadline or milestone, shown with a countdown while in the future.")
+        preview_value = {
+            "kind": "other",
+            "label": "The WSIS Forum 2017 opens in Geneva",
+            "date": datetime.date(2017, 6, 13),
+            "time": datetime.time(9, 0),
+        }
+        preview_template = "events/blocks/previews/key_date.html"
 
 
 class EventBodyBlock(BodyBlock):

@@ -5,12 +5,16 @@ editor. Chooser blocks fetch what they point to in bulk, so a page's query count
 with the number of blocks on it.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 
 from home.choosers import (
     LocalizedPageChooserBlock,
@@ -21,6 +25,27 @@ from home.current_request import current_request
 from partners.blocks import PartnerStripBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+# Block previews (the block picker of the page editor shows each block with a sample value):
+# the samples come from the site's own world, never placeholder Latin. Blocks that choose
+# images, documents, partners or photos take the most recent ones in the library, and preview
+# without them (an empty library) too.
+FORUM_URL = "https://www.itu.int/net4/wsis/forum/2017/"
+STOCKTAKING_URL = "https://www.itu.int/net4/wsis/stocktaking/"
+PRIZES_URL = "https://www.itu.int/net4/wsis/prizes/2017/"
+
+
+def link_preview(label, url):
+    return {"label": label, "page": None, "url": url}
+
+
+def latest_image():
+    """The most recent image of the library, or None: for previews."""
+    return get_image_model().objects.prefetch_renditions().order_by("-created_at", "-pk").first()
+
+
+def latest_document():
+    return get_document_model().objects.order_by("-created_at", "-pk").first()
 
 
 class LinkValue(blocks.StructValue):
@@ -71,6 +96,7 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         template = "blocks/link.html"
         description = _("A link to a page of this site or to another site.")
+        preview_value = link_preview("WSIS Forum 2017", FORUM_URL)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -114,11 +140,22 @@ class ImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
 
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                "image": latest_image(),
+                "alt_text": "Participants in a session of the WSIS Forum 2017 in Geneva",
+                "caption": "WSIS Forum 2017, Geneva, 13–17 June",
+            }
+        )
+
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
         description = _("An image with the alternative text that describes it.")
+        # Shows a frame with the caption while the library has no image yet.
+        preview_template = "blocks/previews/image.html"
 
 
 class OptionalImageBlock(blocks.StructBlock):
@@ -148,6 +185,7 @@ class OptionalImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
+        description = _("An image, if any, with the alternative text that describes it.")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -163,6 +201,7 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {
             "quote": "ICTs are a cross-cutting enabler of the Sustainable Development Goals.",
             "attribution": "WSIS Forum 2017",
+            "role": "",
         }
 
 
@@ -177,6 +216,14 @@ class CallToActionListBlock(blocks.StructBlock):
         label = _("Call to action list")
         template = "blocks/call_to_action_list.html"
         description = _("A list of actions for readers: register, submit, contribute.")
+        preview_value = {
+            "heading": "Take part in the WSIS Forum 2017",
+            "links": [
+                link_preview("Register for the WSIS Forum 2017 in Geneva", FORUM_URL),
+                link_preview("Submit your project to the WSIS Stocktaking", STOCKTAKING_URL),
+                link_preview("Vote for the WSIS Prizes 2017", PRIZES_URL),
+            ],
+        }
 
 
 class MultilingualDocumentValue(blocks.StructValue):
@@ -210,6 +257,16 @@ class MultilingualDocumentBlock(blocks.StructBlock):
     ru = PrefetchingDocumentChooserBlock(required=False, label=_("Russian"))
     zh = PrefetchingDocumentChooserBlock(required=False, label=_("Chinese"))
 
+    def get_preview_value(self):
+        # One document of the library stands for every language's version.
+        document = latest_document()
+        return self.normalize(
+            {
+                "title": "Outcome Document of the WSIS Forum 2017",
+                **{code: document for code, _label, _name in DOCUMENT_LANGUAGES},
+            }
+        )
+
     def clean(self, value):
         value = super().clean(value)
         if not any(value.get(code) for code, _label, _name in DOCUMENT_LANGUAGES):
@@ -231,6 +288,9 @@ class EmbedMediaBlock(EmbedBlock):
         label = _("Video or other embed")
         template = "blocks/embed.html"
         description = _("A video or other media from a link (YouTube, Vimeo…).")
+        preview_value = "https://www.youtube.com/user/ITUvideo"
+        # The sample is not fetched from the provider: a frame stands in for the player.
+        preview_template = "blocks/previews/embed.html"
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -254,6 +314,7 @@ class FeaturedItemBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Featured item")
+        description = _("An event or call to highlight, with a summary, a picture and a link.")
 
 
 class FeaturedItemsBlock(blocks.StructBlock):
@@ -265,6 +326,26 @@ class FeaturedItemsBlock(blocks.StructBlock):
         label = _("Featured items")
         template = "blocks/featured_items.html"
         description = _("Highlighted events and calls, each with a picture and a link.")
+        preview_value = {
+            "heading": "Highlights",
+            "items": [
+                {
+                    "title": "WSIS Forum 2017",
+                    "summary": "Geneva, 13–17 June: the world's largest annual gathering of "
+                    "the ICT for development community, co-organized by ITU, UNESCO, UNCTAD "
+                    "and UNDP.",
+                    "image": {"image": None, "alt_text": ""},
+                    "link": link_preview("", FORUM_URL),
+                },
+                {
+                    "title": "WSIS Stocktaking 2017",
+                    "summary": "Tell the world about your project that puts ICTs to work for "
+                    "the Sustainable Development Goals.",
+                    "image": {"image": None, "alt_text": ""},
+                    "link": link_preview("", STOCKTAKING_URL),
+                },
+            ],
+        }
 
 
 class NewsItemBlock(blocks.StructBlock):
@@ -277,6 +358,7 @@ class NewsItemBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("News item")
+        description = _("A short news story with its date, a picture and a link.")
 
 
 class NewsItemsBlock(blocks.StructBlock):
@@ -288,6 +370,19 @@ class NewsItemsBlock(blocks.StructBlock):
         label = _("News")
         template = "blocks/news_items.html"
         description = _("Short news stories, newest first.")
+        preview_value = {
+            "heading": "News",
+            "items": [
+                {
+                    "title": "WSIS Prizes 2017: the winners",
+                    "date": datetime.date(2017, 6, 13),
+                    "text": "<p>The winners of the WSIS Prizes 2017 received their awards at "
+                    "the WSIS Forum in Geneva.</p>",
+                    "image": {"image": None, "alt_text": ""},
+                    "link": link_preview("Read about the WSIS Prizes 2017", PRIZES_URL),
+                },
+            ],
+        }
 
 
 class HomeSectionsBlock(blocks.StreamBlock):
@@ -324,3 +419,6 @@ class SocialLinkBlock(blocks.StructBlock):
         value_class = SocialLinkValue
         icon = "link-external"
         label = _("Social network")
+        description = _("The site's account on a social network, linked from the footer.")
+        preview_value = {"network": "x", "url": "https://x.com/ITU"}
+        preview_template = "blocks/previews/social_link.html"

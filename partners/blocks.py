@@ -1,10 +1,12 @@
 """Blocks showing partners: a partnership tier of an event, and a strip of partner logos."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Locale
 
 from home.choosers import LocalizedPageChooserBlock, PrefetchingSnippetChooserBlock
 
@@ -13,6 +15,17 @@ class PartnerChooserBlock(PrefetchingSnippetChooserBlock):
     """Chooses a partner; loads every partner of a stream with its logo in fixed queries."""
 
     snippet_model = "partners.Partner"
+
+
+def preview_partners(count):
+    """Live partners with a logo, in the active language, for block previews (none in an
+    empty library: the previews then show the tier or the strip without logos)."""
+    partner_model = apps.get_model("partners", "Partner")
+    return list(
+        partner_model.prefetch_queryset()
+        .filter(live=True, logo__isnull=False, locale=Locale.get_active())
+        .order_by("name")[:count]
+    )
 
 
 class TierValue(blocks.StructValue):
@@ -42,6 +55,24 @@ class PartnershipTierBlock(blocks.StructBlock):
         help_text=_("Where to ask about this tier while slots are free."),
     )
 
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                "name": "Platinum",
+                "benefits": "Logo on the WSIS Forum 2017 website and at the venue in Geneva, a "
+                "speaking slot in the High-Level Track and an exhibition stand.",
+                "slots": 2,
+                "partners": preview_partners(1),
+                "enquiry_page": None,
+            }
+        )
+
+    def get_preview_context(self, value, parent_context=None):
+        # The partnership page's own markup (partners/includes/tiers.html), with this one tier.
+        context = super().get_preview_context(value, parent_context=parent_context)
+        context["partnership"] = {"tiers": [context["bound_block"]]}
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         slots = value.get("slots")
@@ -57,6 +88,7 @@ class PartnershipTierBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Partnership tier")
         description = _("A tier with its benefits, slots and the partners who hold it.")
+        preview_template = "partners/blocks/previews/tier.html"
 
 
 class PartnerStripBlock(blocks.StructBlock):
@@ -64,6 +96,9 @@ class PartnerStripBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=255, label=_("Heading"))
     partners = blocks.ListBlock(PartnerChooserBlock(), min_num=1, label=_("Partners"))
+
+    def get_preview_value(self):
+        return self.normalize({"heading": "Strategic partners", "partners": preview_partners(6)})
 
     class Meta:
         icon = "group"
