@@ -1,11 +1,12 @@
 """When a call takes submissions: its state is computed from the clock, never stored."""
 
-import math
 from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.timezones import days_left
 
 
 class CallState(models.TextChoices):
@@ -32,7 +33,4 @@ class Window:
 
     def days_left(self, now=None):
         """Whole days left before closing, counting a started day (None without deadline)."""
-        if not self.closes_at:
-            return None
-        seconds = (self.closes_at - (now or timezone.now())).total_seconds()
-        return max(0, math.ceil(seconds / 86400))
+        return days_left(self.closes_at, now) if self.closes_at else None

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+from home.timezones import (
+    DEFAULT_TIME_ZONE,
+    END_OF_DAY,
+    TIME_ZONE_CHOICES,
+    days_left,
+    local_instant,
+)
 
 __all__ = ["DEFAULT_TIME_ZONE", "TIME_ZONE_CHOICES", "event_bounds", "key_date", "local_instant"]
 
@@ -39,12 +45,11 @@ class KeyDate:
 
     @property
     def days_left(self):
-        seconds = (self.at - timezone.now()).total_seconds()
-        return max(0, int(-(-seconds // 86400)))
+        return days_left(self.at)
 
 
 def key_date(kind, label, day, time, zone_name):
     has_time = time is not None
     # Without a time, a deadline lasts until the end of that day at the venue.
-    at = local_instant(day, time or datetime.time(23, 59, 59), zone_name)
+    at = local_instant(day, time or END_OF_DAY, zone_name)
     return KeyDate(kind, label, at, at.astimezone(zoneinfo.ZoneInfo(zone_name)), has_time)

@@ -18,7 +18,7 @@ from calls.forms import CallFormBuilder
 from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES, local_instant
 from public_forms import quotas, ratelimit, receipts
 
 CALL_KINDS = [
@@ -184,7 +184,7 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
                 self.opens_on, self.opens_time or datetime.time.min, self.time_zone
             )
         if self.closes_on:
-            closes_time = self.closes_time or datetime.time(23, 59)
+            closes_time = self.closes_time or END_OF_DAY
             closes = local_instant(self.closes_on, closes_time, self.time_zone)
         return opens, closes
 

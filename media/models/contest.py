@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, local_instant
+from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES, local_instant
 from media.models.entry import PhotoEntry
 
 PHOTOS_PER_PAGE = 24
@@ -54,7 +54,7 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
     )
     opens_on = models.DateField(verbose_name=_("opens on"))
     closes_on = models.DateField(verbose_name=_("closes on"))
-    closes_time = models.TimeField(default=datetime.time(23, 59), verbose_name=_("at"))
+    closes_time = models.TimeField(default=END_OF_DAY, verbose_name=_("at"))
     winners_announced_on = models.DateField(
         null=True, blank=True, verbose_name=_("winners announced on")
     )
