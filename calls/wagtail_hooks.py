@@ -25,6 +25,12 @@ def register_submission_urls():
             views.review_submission,
             name="calls_review_submission",
         ),
+        # Files sent with submissions: only for staff allowed to see that call's submissions.
+        path(
+            "calls/submissions/<int:submission_id>/files/<int:file_id>/",
+            views.download_file,
+            name="calls_download_file",
+        ),
     ]
 
 

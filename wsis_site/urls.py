@@ -20,12 +20,6 @@ urlpatterns = [
     ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.health, name="health"),
-    # Files sent with submissions: only for staff allowed to see that call's submissions.
-    path(
-        "submissions/<int:submission_id>/files/<int:file_id>/",
-        calls_views.download_file,
-        name="calls_download_file",
-    ),
 ]
 
 # Uploads on the local filesystem are served by home.media_views.PublicMediaMiddleware, in

@@ -49,7 +49,7 @@ def reviewer(username="reviewer"):
 
 
 def file_url(submission):
-    return f"/submissions/{submission.pk}/files/{submission.files.get().pk}/"
+    return f"/admin/calls/submissions/{submission.pk}/files/{submission.files.get().pk}/"
 
 
 def test_a_reviewer_downloads_the_file_and_accepts_the_submission(client, open_call, submission):
@@ -88,17 +88,19 @@ def test_the_submissions_listing_filters_by_status_and_exports_it(client, open_c
 
 
 def test_anonymous_visitors_never_reach_a_submitted_file(client, submission):
-    response = client.get(file_url(submission), follow=True)
-    assert response.status_code == 404
-    assert b"%PDF" not in response.content
+    # A staff screen like any other: the admin's login first, whatever the file.
+    response = client.get(file_url(submission))
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert b"%PDF" not in client.get(file_url(submission), follow=True).content
 
 
 def test_staff_who_may_edit_the_call_but_not_see_submissions_are_refused(
     client, open_call, submission
 ):
     client.force_login(staff_member("editor", editor_of=open_call))
-    assert client.get(file_url(submission)).status_code == 403
     # The admin answers "permission denied" by sending people back to the dashboard.
+    refused = client.get(file_url(submission))
+    assert refused["Location"] == "/admin/" and not getattr(refused, "streaming", False)
     review_url = f"/admin/calls/submissions/{submission.pk}/"
     assert client.get(review_url)["Location"] == "/admin/"
     assert client.post(review_url, {"status": "rejected"})["Location"] == "/admin/"
