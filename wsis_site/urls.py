@@ -5,7 +5,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from calls import views as calls_views
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
 
