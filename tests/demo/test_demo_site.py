@@ -1,0 +1,275 @@
+"""`load_demo_content`: the six-language site built from the newsletters' facts (pages,
+translations, partners, the photo contest, the calendar), and its --shift-to-today variant.
+
+Building the demo takes most of this suite's time, so every test of the plain build is a method
+of one class, which builds it once in `setUpTestData` (each test then runs in a transaction
+rolled back at its end, so tests cannot see each other's changes, whatever their order); the
+shifted build has a class of its own. Each class is an `xdist_group`, which tests/conftest.py
+makes `make test` keep on one worker, so that each tree is built once per session rather than
+once on each worker that gets one of its tests.
+"""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import SimpleTestCase, TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation
+
+from events.models import EventIndexPage, EventPage
+from home.demo.clock import DemoClock
+from home.models import HomePage, SiteSettings, StandardPage
+from media.models import PhotoContestPage
+from partners.models import Partner, PartnershipPage
+
+LANGUAGES = ["ar", "en", "es", "fr", "ru", "zh-hans"]
+
+
+@pytest.mark.xdist_group("demo-site")
+class DemoSiteTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # wagtail-localize publishes translations on commit: run those callbacks here.
+        with cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content", verbosity=0)
+
+    # The pages and their translations.
+
+    def test_every_page_exists_live_in_all_six_languages(self):
+        for model in (HomePage, StandardPage):
+            source_pages = model.objects.filter(locale__language_code="en")
+            self.assertTrue(source_pages.exists())
+            for page in source_pages:
+                languages = set(
+                    page.get_translations(inclusive=True)
+                    .live()
+                    .values_list("locale__language_code", flat=True)
+                )
+                self.assertEqual(languages, set(LANGUAGES), page)
+
+    def test_translations_go_through_wagtail_localize(self):
+        page = StandardPage.objects.get(locale__language_code="en", slug="about-wsis")
+        translations = Translation.objects.filter(source__object_id=page.translation_key)
+        self.assertEqual(
+            {t.target_locale.language_code for t in translations}, set(LANGUAGES) - {"en"}
+        )
+        french = Locale.objects.get(language_code="fr")
+        self.assertTrue(
+            StringTranslation.objects.filter(locale=french, data="À propos du SMSI").exists()
+        )
+
+    def test_translated_pages_carry_real_translations_and_slugs(self):
+        french = StandardPage.objects.get(locale__language_code="fr", slug="a-propos-du-smsi")
+        self.assertEqual(french.title, "À propos du SMSI")
+        self.assertIn("UIT", french.body.raw_data[0]["value"])
+        arabic = HomePage.objects.get(locale__language_code="ar")
+        self.assertEqual(arabic.title, "القمة العالمية لمجتمع المعلومات")
+        self.assertEqual(arabic.slug, "home-ar")
+
+    def test_the_newsletters_facts_are_there(self):
+        response = self.client.get("/en/prizes/")
+        self.assertContains(response, "476 projects")
+        self.assertContains(response, "18 April 2014 at 23:00 Geneva time")
+        response = self.client.get("/en/")
+        for partner in ["Intel Corporation", "State of Kuwait", "Sultanate of Oman"]:
+            self.assertContains(response, partner)
+        self.assertContains(response, "[ZH]")
+
+    def test_running_it_again_changes_nothing_that_matters(self):
+        counts = (Page.objects.count(), Translation.objects.count(), Site.objects.count())
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content", verbosity=0)
+        self.assertEqual(
+            (Page.objects.count(), Translation.objects.count(), Site.objects.count()), counts
+        )
+
+    def test_if_empty_leaves_a_loaded_site_alone(self):
+        home = HomePage.objects.get(locale__language_code="en")
+        revisions = home.revisions.count()
+        call_command("load_demo_content", if_empty=True, verbosity=0)
+        self.assertEqual(home.revisions.count(), revisions)
+
+    def test_site_settings_give_navigation_and_footer(self):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        self.assertEqual(len(settings.navigation), 6)  # four pages, the calendar, the calls
+        response = self.client.get("/ru/")
+        self.assertContains(response, 'class="main-nav"')
+        self.assertContains(response, "wsis-info@itu.int")
+
+    def test_every_language_home_renders_within_the_query_budget(self):
+        for code in LANGUAGES:
+            self.client.get(f"/{code}/")  # renditions are made on the first visit
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(f"/{code}/")
+            self.assertEqual(response.status_code, 200)
+            self.assertLessEqual(len(queries), 12, f"/{code}/: {len(queries)} queries")
+            lang = "zh-Hans" if code == "zh-hans" else code
+            direction = "rtl" if code == "ar" else "ltr"
+            self.assertContains(response, f'<html lang="{lang}" dir="{direction}">')
+
+    # The WSIS+10 High-Level Event's partnership programme.
+
+    def test_tiers_from_the_april_2014_newsletter(self):
+        page = PartnershipPage.objects.get(locale__language_code="en")
+        tiers = {t.value["name"]: t.value for t in page.tiers}
+        self.assertTrue(tiers["Strategic Partner: Platinum"].is_available())
+        self.assertEqual(
+            [p.name for p in tiers["Strategic Partner: Gold (Private Sector)"].holders()],
+            ["Intel Corporation"],
+        )
+        self.assertFalse(tiers["Strategic Partner: Gold (Private Sector)"].is_available())
+        specific = tiers["Partner for Specific Activities"]
+        self.assertEqual(
+            sorted(p.name for p in specific.holders()),
+            ["Republic of Poland", "Republic of Rwanda", "State of Kuwait", "Sultanate of Oman"],
+        )
+        self.assertTrue(specific.is_available())
+
+    def test_partners_and_programme_exist_in_six_languages(self):
+        page = PartnershipPage.objects.get(locale__language_code="en")
+        languages = set(
+            page.get_translations(inclusive=True)
+            .live()
+            .values_list("locale__language_code", flat=True)
+        )
+        self.assertEqual(languages, set(LANGUAGES))
+        intel = Partner.objects.get(locale__language_code="en", name="Intel Corporation")
+        self.assertEqual(
+            set(
+                intel.get_translations(inclusive=True).values_list(
+                    "locale__language_code", flat=True
+                )
+            ),
+            set(LANGUAGES),
+        )
+
+    def test_the_russian_programme_shows_russian_tiers_and_partners(self):
+        russian = PartnershipPage.objects.get(locale__language_code="ru")
+        response = self.client.get(russian.url)
+        self.assertContains(response, 'lang="ru"')
+        tiers = [t.value for t in russian.tiers]
+        # Tier names are translated; holders point at the Russian versions of the partners.
+        self.assertTrue(all(t["name"] != "Partner for Specific Activities" for t in tiers))
+        self.assertEqual({p.locale.language_code for t in tiers for p in t.holders()}, {"ru"})
+        self.assertContains(response, "Доступно")
+
+    # The WSIS Photo Contest 2017.
+
+    def test_the_contest_from_the_march_2017_newsletter(self):
+        contest = PhotoContestPage.objects.get(locale__language_code="en")
+        self.assertEqual(
+            contest.theme, "Information and Knowledge Societies for achieving the SDGs"
+        )
+        self.assertEqual(
+            (contest.opens_on.isoformat(), contest.closes_on.isoformat()),
+            ("2017-03-02", "2017-05-02"),
+        )
+        self.assertEqual(contest.number_of_winners, 3)
+        self.assertEqual(contest.presented_at.title, "WSIS Forum 2017")
+        statuses = sorted(contest.entries().values_list("status", flat=True).distinct())
+        self.assertEqual(statuses, ["approved", "pending", "rejected"])
+        winners = contest.entries().exclude(winner_rank=None).order_by("winner_rank")
+        self.assertEqual([w.winner_rank for w in winners], [1, 2, 3])
+
+    def test_winners_lead_the_gallery_in_every_language(self):
+        for contest in PhotoContestPage.objects.all():
+            response = self.client.get(contest.url)
+            self.assertEqual(response.status_code, 200)
+            html = response.content.decode()
+            first = html.split('class="gallery__item')[1]
+            self.assertIn("gallery__rank", first)
+        self.assertEqual(PhotoContestPage.objects.count(), 6)
+
+    # The calendar.
+
+    def event(self, slug):
+        return EventPage.objects.get(slug=slug, locale__language_code="en")
+
+    def test_the_newsletters_events_are_there_with_their_facts(self):
+        hle = self.event("wsis-10-high-level-event")
+        self.assertEqual(
+            (hle.start_date, hle.end_date), (datetime.date(2014, 6, 10), datetime.date(2014, 6, 13))
+        )
+        self.assertEqual(
+            [t.value["name"] for t in hle.programme], ["High-Level Track", "Forum Track"]
+        )
+        pre = self.event("wsis-10-pre-events")
+        self.assertEqual((pre.start_date, pre.main_event_id), (datetime.date(2014, 6, 9), hle.pk))
+        briefing = self.event("wsis-10-final-briefing")
+        self.assertEqual(
+            (briefing.room, briefing.starts_at.hour, briefing.ends_at.hour), ("Room K", 7, 10)
+        )
+        phase_five = self.event("wsis-forum-2017-ocp-phase-v")
+        self.assertTrue(phase_five.remote_participation)
+        self.assertEqual(
+            (phase_five.room, phase_five.start_date.weekday()), ("Room A", 1)
+        )  # a Tuesday
+        busan = self.event("itu-telecom-world-2017")
+        self.assertEqual(
+            (busan.city, busan.time_zone, busan.country.code), ("Busan", "Asia/Seoul", "KR")
+        )
+        self.assertEqual(EventPage.objects.filter(locale__language_code="en").count(), 10)
+
+    def test_the_wsis_forum_2017_and_the_calendar_exist_in_six_languages(self):
+        for page in (
+            self.event("wsis-forum-2017"),
+            EventIndexPage.objects.get(locale__language_code="en"),
+        ):
+            languages = set(
+                page.get_translations(inclusive=True)
+                .live()
+                .values_list("locale__language_code", flat=True)
+            )
+            self.assertEqual(languages, set(LANGUAGES), page)
+
+    def test_the_french_forum_page_reads_in_french(self):
+        french = EventPage.objects.get(slug="forum-du-smsi-2017", locale__language_code="fr")
+        response = self.client.get(french.url)
+        self.assertContains(response, "Forum du SMSI 2017")
+        self.assertContains(response, "12 juin 2017")
+        self.assertContains(response, "Genève")
+
+    def test_the_calendar_is_in_the_main_navigation(self):
+        self.assertContains(
+            self.client.get("/en/"), '<a href="/en/events/">Global Events Calendar</a>'
+        )
+
+
+@pytest.mark.xdist_group("demo-site-shifted")
+class DemoShiftedToTodayTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", shift_to_today=True, verbosity=0)
+
+    def test_the_2017_newsletters_events_are_upcoming_and_their_countdowns_run(self):
+        phase_five = EventPage.objects.get(
+            slug="wsis-forum-2017-ocp-phase-v", locale__language_code="en"
+        )
+        forum = EventPage.objects.get(slug="wsis-forum-2017", locale__language_code="en")
+        self.assertEqual(phase_five.start_date.weekday(), 1)  # still a Tuesday
+        self.assertLess(abs((phase_five.start_date - datetime.date.today()).days), 10)
+        self.assertEqual(forum.status, "upcoming")
+        response = self.client.get(forum.url)
+        self.assertContains(response, "days left")
+        self.assertContains(self.client.get("/en/events/"), "Upcoming and current events")
+
+
+class DemoClockTest(SimpleTestCase):
+    def test_without_shift_dates_are_the_newsletters(self):
+        self.assertEqual(DemoClock().date(2017, 3, 14), datetime.date(2017, 3, 14))
+
+    def test_shift_makes_the_2017_newsletters_now_today_keeping_weekdays(self):
+        today = datetime.date(2026, 11, 23)
+        clock = DemoClock(shift_to_today=True, today=today)
+        self.assertLessEqual(abs((clock.date(2017, 3, 10) - today).days), 3)
+        phase_five = clock.date(2017, 3, 14)
+        self.assertEqual(phase_five.weekday(), datetime.date(2017, 3, 14).weekday())
+        self.assertGreater(phase_five, today - datetime.timedelta(days=3))
+        # Every date moves by the same offset.
+        self.assertEqual(
+            clock.date(2017, 6, 12) - clock.date(2014, 6, 10),
+            datetime.date(2017, 6, 12) - datetime.date(2014, 6, 10),
+        )
