@@ -13,6 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_views import BulkConfirmationMixin
 from media import entries
 from media.models import PhotoEntry
 
@@ -80,9 +81,11 @@ def apply_decision(request, instance):
         entries.decide([instance.pk], instance.status, request.user)
 
 
-class DecisionBulkAction(SnippetBulkAction):
+class DecisionBulkAction(BulkConfirmationMixin, SnippetBulkAction):
     models = [PhotoEntry]
     template_name = "media/admin/confirm_bulk_decision.html"
+    listing_title = _("Photo entries")
+    listing_icon = "image"
     decision = None
 
     def check_perm(self, snippet):

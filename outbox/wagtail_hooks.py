@@ -7,6 +7,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_views import BulkConfirmationMixin
 from outbox import delivery
 from outbox.models import OutboxMessage
 
@@ -42,8 +43,10 @@ register_snippet(OutboxViewSet)
 
 
 @hooks.register("register_bulk_action")
-class ResendBulkAction(SnippetBulkAction):
+class ResendBulkAction(BulkConfirmationMixin, SnippetBulkAction):
     models = [OutboxMessage]
+    listing_title = _("E-mail outbox")
+    listing_icon = "mail"
     display_name = _("Resend")
     action_type = "resend"
     aria_label = _("Send the selected e-mails again")

@@ -164,3 +164,15 @@ def test_a_rejection_withdraws_the_public_copy_and_tells_the_entrant(contest):
     assert entry.status == "rejected" and entry.public_image_id is None
     assert get_image_model().objects.count() == 0
     assert [m.subject for m in OutboxMessage.objects.order_by("pk")][-1].startswith("Votre photo")
+
+
+def test_the_bulk_approval_asks_for_confirmation_listing_the_photos(client, contest):
+    photos = [make_entry(contest, title=f"Photo {i}", email=f"e{i}@example.org") for i in (1, 2)]
+    moderator(client)
+    query = "&".join(f"id={photo.pk}" for photo in photos)
+    page = client.get(f"/admin/bulk/media/photoentry/approve/?{query}")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Photo entries" in html and "The entrants will be told by e-mail." in html
+    assert "Photo 1" in html and "Photo 2" in html
+    assert set(PhotoEntry.objects.values_list("status", flat=True)) == {"pending"}
