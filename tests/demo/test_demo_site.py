@@ -4,14 +4,12 @@ translations, partners, the photo contest, the calendar), and its --shift-to-tod
 Building the demo takes most of this suite's time, so every test of the plain build is a method
 of one class, which builds it once in `setUpTestData` (each test then runs in a transaction
 rolled back at its end, so tests cannot see each other's changes, whatever their order); the
-shifted build has a class of its own. Each class is an `xdist_group`, which tests/conftest.py
-makes `make test` keep on one worker, so that each tree is built once per session rather than
-once on each worker that gets one of its tests.
+shifted build has a class of its own. (With `-n 2`, xdist may still send a class's tests to
+both workers, each then building that tree once.)
 """
 
 import datetime
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
@@ -28,7 +26,6 @@ from partners.models import Partner, PartnershipPage
 LANGUAGES = ["ar", "en", "es", "fr", "ru", "zh-hans"]
 
 
-@pytest.mark.xdist_group("demo-site")
 class DemoSiteTest(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -238,7 +235,6 @@ class DemoSiteTest(TestCase):
         )
 
 
-@pytest.mark.xdist_group("demo-site-shifted")
 class DemoShiftedToTodayTest(TestCase):
     @classmethod
     def setUpTestData(cls):
