@@ -1,11 +1,8 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
-from django.db import IntegrityError, models, transaction
-from django.template.loader import render_to_string
+from django.db import models
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -15,11 +12,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from calls.deadlines import CallState, Window
 from calls.forms import CallFormBuilder
-from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
+from calls.models.storing import CallFull, DuplicateSubmission, SubmissionStoring
+from calls.models.submissions import CallSubmission, SubmissionCounter
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES, local_instant
-from public_forms import quotas, ratelimit, receipts
+from public_forms import ratelimit, receipts
 
 CALL_KINDS = [
     ("contributions", _("Call for contributions")),
@@ -38,15 +36,7 @@ UNIQUE_PER_CHOICES = [
 ]
 
 
-class CallFull(Exception):
-    pass
-
-
-class DuplicateSubmission(Exception):
-    pass
-
-
-class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
+class DeadlineFormPage(SubmissionStoring, EmailFormMixin, FormMixin, BasePage):
     """Every page the public submits to: Wagtail's form builder with opening and closing times
     entered in a chosen time zone and enforced on the server, an optional capacity, spam guards,
     a rate limit, and e-mails to the submitter (in the page's language) and to staff."""
@@ -310,94 +300,3 @@ class DeadlineFormPage(EmailFormMixin, FormMixin, BasePage):
         context["call_state"] = self.state()
         context["days_left"] = self.window.days_left()
         return context
-
-    # Storing ----------------------------------------------------------------------------------
-
-    def reserve_seat(self):
-        """One seat, or CallFull, counted across every language version of the call."""
-        if not quotas.take_one(
-            SubmissionCounter, self.capacity, translation_key=self.translation_key
-        ):
-            raise CallFull
-
-    def submitter_email(self, form):
-        for field in self.get_form_fields():
-            if field.field_type == "email" and form.cleaned_data.get(field.clean_name):
-                return form.cleaned_data[field.clean_name]
-        return ""
-
-    def unique_key(self, form):
-        """The value that may appear once per call, normalised, or None."""
-        value = ""
-        if self.unique_per == "email":
-            value = self.submitter_email(form)
-        elif self.unique_per == "organisation":
-            value = str(form.cleaned_data.get("organisation", ""))
-        value = " ".join(value.casefold().split())
-        return f"{self.unique_per}:{value}"[:255] if value else None
-
-    def process_form_submission(self, form):
-        """Stores the submission, its files and its e-mails (in the outbox), all or nothing.
-        The e-mails leave once it is committed, from a task: never within the request."""
-        stored = []
-        try:
-            with transaction.atomic():
-                receipt = receipts.claim(self.receipt_scope, form.submission_token)
-                if self.capacity is not None:
-                    self.reserve_seat()
-                submission = CallSubmission.objects.create(
-                    page=self,
-                    form_data=form.submitted_data(),
-                    email=self.submitter_email(form),
-                    language=self.locale.language_code,
-                    call_key=self.translation_key,
-                    unique_key=self.unique_key(form),
-                )
-                for name, uploaded in form.submitted_files().items():
-                    stored.append(
-                        SubmissionFile.objects.create(
-                            submission=submission,
-                            field_name=name,
-                            original_name=uploaded.name[:255],
-                            content_type=uploaded.content_type,
-                            size=uploaded.size,
-                            file=uploaded,
-                        )
-                    )
-                self.check_submission(submission, form)
-                receipts.attach(receipt, submission)
-                if self.to_address:
-                    self.send_mail(form)
-                if self.send_confirmation and submission.email:
-                    self.send_confirmation_email(submission, form)
-        except Exception as error:
-            for record in stored:
-                record.file.storage.delete(record.file.name)
-            if isinstance(error, IntegrityError) and self.unique_per:
-                raise DuplicateSubmission from error
-            raise
-        return submission
-
-    def check_submission(self, submission, form):
-        """Rules of a call type, checked inside the transaction (raise to store nothing)."""
-
-    def render_email(self, form):
-        labels = {field.clean_name: field.label for field in self.get_form_fields()}
-        data = {**form.submitted_data(), **{k: v.name for k, v in form.submitted_files().items()}}
-        return "\n".join(f"{labels.get(name, name)}: {value}" for name, value in data.items())
-
-    def send_confirmation_email(self, submission, form):
-        with translation.override(self.locale.language_code):
-            body = render_to_string(
-                "calls/confirmation_email.txt",
-                {"page": self, "submission": submission, "answers": self.render_email(form)},
-            )
-            subject = _("We received your submission: %(title)s") % {"title": self.title}
-            message = EmailMessage(str(subject), body, to=[submission.email])
-            event = self.get_parent().specific
-            if hasattr(event, "calendar_file"):
-                # A registration: the event goes straight into the registrant's calendar.
-                from events.calendar import event_calendar
-
-                message.attach(f"{event.slug}.ics", event_calendar([event], None), "text/calendar")
-            message.send()
