@@ -12,10 +12,16 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents import get_document_model
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images import get_image_model
 
+from home.block_previews import (
+    FORUM_URL,
+    PRIZES_URL,
+    STOCKTAKING_URL,
+    latest_document,
+    latest_image,
+    link_preview,
+)
 from home.choosers import (
     LocalizedPageChooserBlock,
     PrefetchingDocumentChooserBlock,
@@ -25,27 +31,6 @@ from home.current_request import current_request
 from partners.blocks import PartnerStripBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-# Block previews (the block picker of the page editor shows each block with a sample value):
-# the samples come from the site's own world, never placeholder Latin. Blocks that choose
-# images, documents, partners or photos take the most recent ones in the library, and preview
-# without them (an empty library) too.
-FORUM_URL = "https://www.itu.int/net4/wsis/forum/2017/"
-STOCKTAKING_URL = "https://www.itu.int/net4/wsis/stocktaking/"
-PRIZES_URL = "https://www.itu.int/net4/wsis/prizes/2017/"
-
-
-def link_preview(label, url):
-    return {"label": label, "page": None, "url": url}
-
-
-def latest_image():
-    """The most recent image of the library, or None: for previews."""
-    return get_image_model().objects.prefetch_renditions().order_by("-created_at", "-pk").first()
-
-
-def latest_document():
-    return get_document_model().objects.order_by("-created_at", "-pk").first()
 
 
 class LinkValue(blocks.StructValue):

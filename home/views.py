@@ -8,6 +8,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from home.health import report
+
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -52,8 +54,6 @@ def health(request):
     """For the load balancer, the container's health check and the operator: each dependency
     in JSON. 503 only when the site cannot serve (no database); a dead cache, storage or
     mail server is "degraded": pages are still served."""
-    from home.health import report
-
     checks, serving = report()
     status = "ok" if all(c["status"] == "ok" for c in checks.values()) else "degraded"
     if not serving:
