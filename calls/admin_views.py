@@ -11,7 +11,7 @@ from wagtail.contrib.forms.views import (
     SubmissionsListView,
 )
 
-from calls.models.submissions import ReviewStatus
+from calls.choices import ReviewStatus
 
 
 class CallSubmissionsFilterSet(SubmissionsListFilterSet):

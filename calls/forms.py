@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from calls.models.submissions import UPLOAD_TYPES
+from calls.choices import UPLOAD_TYPES
 from calls.team import TeamField
 from partners.models import STAKEHOLDER_TYPES
 from public_forms.forms import DeliverableEmailField, PublicFormMixin

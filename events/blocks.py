@@ -9,8 +9,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from events import schedule
-from home.blocks import BodyBlock
-from partners.blocks import PartnerStripBlock
+from home.blocks import BodyBlock, PartnerStripBlock
 
 # Samples for the block picker's previews.
 OPENING_SESSION = {

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from events.models.choices import EVENT_TYPES
+from events.choices import EVENT_TYPES
 
 ONLINE = "online"
 

@@ -7,12 +7,14 @@ with the number of blocks on it.
 
 import datetime
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.models import Locale
 
 from home.block_previews import (
     FORUM_URL,
@@ -26,9 +28,9 @@ from home.choosers import (
     LocalizedPageChooserBlock,
     PrefetchingDocumentChooserBlock,
     PrefetchingImageChooserBlock,
+    PrefetchingSnippetChooserBlock,
 )
 from home.current_request import current_request
-from partners.blocks import PartnerStripBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -368,6 +370,43 @@ class NewsItemsBlock(blocks.StructBlock):
                 },
             ],
         }
+
+
+# Partners are named by "app_label.Model" strings, as Wagtail's choosers allow: the home page
+# and events show partner logos while partners/ builds on this module, not the reverse.
+
+
+class PartnerChooserBlock(PrefetchingSnippetChooserBlock):
+    """Chooses a partner; loads every partner of a stream with its logo in fixed queries."""
+
+    snippet_model = "partners.Partner"
+
+
+def preview_partners(count):
+    """Live partners with a logo, in the active language, for block previews (none in an
+    empty library: the previews then show the tier or the strip without logos)."""
+    partner_model = apps.get_model("partners", "Partner")
+    return list(
+        partner_model.prefetch_queryset()
+        .filter(live=True, logo__isnull=False, locale=Locale.get_active())
+        .order_by("name")[:count]
+    )
+
+
+class PartnerStripBlock(blocks.StructBlock):
+    """A row of partner logos (strategic partners, media partners…)."""
+
+    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
+    partners = blocks.ListBlock(PartnerChooserBlock(), min_num=1, label=_("Partners"))
+
+    def get_preview_value(self):
+        return self.normalize({"heading": "Strategic partners", "partners": preview_partners(6)})
+
+    class Meta:
+        icon = "group"
+        label = _("Partner strip")
+        template = "partners/blocks/partner_strip.html"
+        description = _("A row of partner logos, each linking to the partner's site.")
 
 
 class HomeSectionsBlock(blocks.StreamBlock):

@@ -266,8 +266,3 @@ class SiteSettings(BaseSiteSetting):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         cache.delete(self.cache_key(self.site_id))
-
-
-# Defined apart to keep this module about pages; imported here so Django registers them.
-from home.review_task import LanguageReviewTask  # noqa: E402, F401
-from home.translation_tracking import SourceTextChange  # noqa: E402, F401

@@ -1,14 +1,12 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
-
-from home.health import report
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -46,19 +44,6 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-@require_GET
-@never_cache
-def health(request):
-    """For the load balancer, the container's health check and the operator: each dependency
-    in JSON. 503 only when the site cannot serve (no database); a dead cache, storage or
-    mail server is "degraded": pages are still served."""
-    checks, serving = report()
-    status = "ok" if all(c["status"] == "ok" for c in checks.values()) else "degraded"
-    if not serving:
-        status = "down"
-    return JsonResponse({"status": status, "checks": checks}, status=200 if serving else 503)
 
 
 def page_not_found(request, exception=None):

@@ -89,19 +89,7 @@ def send(pk):
         for attachment in record.attachments:
             storages["private"].delete(attachment["path"])
     record.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
-    if record.state == State.RETRYING:
-        schedule_retry(record)
     return record.state
-
-
-def schedule_retry(record):
-    """A deferred task where the backend can defer; otherwise `send_outbox` picks it up."""
-    from django_tasks import default_task_backend
-
-    from outbox.tasks import send_message
-
-    if default_task_backend.supports_defer:
-        send_message.using(run_after=record.next_attempt_at).enqueue(record.pk)
 
 
 def due_messages(now=None):
@@ -114,16 +102,3 @@ def due_messages(now=None):
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),
         state__in=[State.QUEUED, State.RETRYING],
     ).values_list("pk", flat=True)
-
-
-def resend(queryset):
-    """Staff asked for these to be sent again now, whatever happened before."""
-    from outbox.tasks import send_message
-
-    pks = list(queryset.exclude(state=State.SENDING).values_list("pk", flat=True))
-    OutboxMessage.objects.filter(pk__in=pks).update(
-        state=State.QUEUED, next_attempt_at=None, attempts=0
-    )
-    for pk in pks:
-        send_message.enqueue(pk)
-    return len(pks)

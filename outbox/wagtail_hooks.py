@@ -5,14 +5,14 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_views import BulkConfirmationMixin
-from outbox import delivery
+from outbox import tasks
 from outbox.models import OutboxMessage
+from wsis_site.private_admin import ListingPermissionRequired, PrivateSnippetViewSet
 
 
-class OutboxViewSet(SnippetViewSet):
+class OutboxViewSet(PrivateSnippetViewSet):
     model = OutboxMessage
     icon = "mail"
     menu_label = _("E-mail outbox")
@@ -43,7 +43,7 @@ register_snippet(OutboxViewSet)
 
 
 @hooks.register("register_bulk_action")
-class ResendBulkAction(BulkConfirmationMixin, SnippetBulkAction):
+class ResendBulkAction(ListingPermissionRequired, BulkConfirmationMixin, SnippetBulkAction):
     models = [OutboxMessage]
     listing_title = _("E-mail outbox")
     listing_icon = "mail"
@@ -58,7 +58,7 @@ class ResendBulkAction(BulkConfirmationMixin, SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         pks = [message.pk for message in objects]
-        return delivery.resend(OutboxMessage.objects.filter(pk__in=pks)), 0
+        return tasks.resend(OutboxMessage.objects.filter(pk__in=pks)), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

@@ -9,8 +9,8 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from home.language_rights import LanguageScopedPolicy
         from partners.models import Partner
+        from translations.language_rights import LanguageScopedPolicy
 
-        # Partners are edited, translated and approved per language (home.language_rights).
+        # Partners are edited, translated and approved per language (translations.language_rights).
         register_permission_policy(Partner, LanguageScopedPolicy(Partner))

@@ -1,31 +1,14 @@
-"""Blocks showing partners: a partnership tier of an event, and a strip of partner logos."""
+"""The block of a partnership tier (the partner strip and chooser are in home.blocks: the home
+page shows them too)."""
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.models import Locale
 
-from home.choosers import LocalizedPageChooserBlock, PrefetchingSnippetChooserBlock
-
-
-class PartnerChooserBlock(PrefetchingSnippetChooserBlock):
-    """Chooses a partner; loads every partner of a stream with its logo in fixed queries."""
-
-    snippet_model = "partners.Partner"
-
-
-def preview_partners(count):
-    """Live partners with a logo, in the active language, for block previews (none in an
-    empty library: the previews then show the tier or the strip without logos)."""
-    partner_model = apps.get_model("partners", "Partner")
-    return list(
-        partner_model.prefetch_queryset()
-        .filter(live=True, logo__isnull=False, locale=Locale.get_active())
-        .order_by("name")[:count]
-    )
+from home.blocks import PartnerChooserBlock, preview_partners
+from home.choosers import LocalizedPageChooserBlock
 
 
 class TierValue(blocks.StructValue):
@@ -89,19 +72,3 @@ class PartnershipTierBlock(blocks.StructBlock):
         label = _("Partnership tier")
         description = _("A tier with its benefits, slots and the partners who hold it.")
         preview_template = "partners/blocks/previews/tier.html"
-
-
-class PartnerStripBlock(blocks.StructBlock):
-    """A row of partner logos (strategic partners, media partners…)."""
-
-    heading = blocks.CharBlock(max_length=255, label=_("Heading"))
-    partners = blocks.ListBlock(PartnerChooserBlock(), min_num=1, label=_("Partners"))
-
-    def get_preview_value(self):
-        return self.normalize({"heading": "Strategic partners", "partners": preview_partners(6)})
-
-    class Meta:
-        icon = "group"
-        label = _("Partner strip")
-        template = "partners/blocks/partner_strip.html"
-        description = _("A row of partner logos, each linking to the partner's site.")

@@ -39,7 +39,7 @@ class Partner(
     models.Model,
 ):
     """An organisation that supports WSIS events: reused across events and tiers. Visitors read
-    it, so a change goes live only through the "Snippet review" workflow (home.roles)."""
+    it, so a change goes live only through the "Snippet review" workflow (translations.roles)."""
 
     name = models.CharField(max_length=255, verbose_name=_("name"))
     description = models.TextField(blank=True, verbose_name=_("description"))

@@ -3,8 +3,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
-from home.snippet_views import LanguageScopedSnippetViewSet
 from partners.models import Partner, PartnershipPage
+from translations.snippet_views import LanguageScopedSnippetViewSet
 
 
 class PartnerViewSet(LanguageScopedSnippetViewSet):

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
+from wsis_site import health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,7 +19,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("healthz", home_views.health, name="health"),
+    path("healthz", health.health, name="health"),
 ]
 
 # Uploads on the local filesystem are served by home.media_views.PublicMediaMiddleware, in

@@ -5,34 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.forms.models import (
-    FORM_FIELD_CHOICES,
-    AbstractFormField,
-    AbstractFormSubmission,
-)
+from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from calls.storage import private_storage
-
-CALL_FIELD_CHOICES = [
-    *FORM_FIELD_CHOICES,
-    ("file", _("File upload")),
-    ("country", _("Country")),
-    ("stakeholder_type", _("Stakeholder type")),
-    ("consent", _("Consent to the privacy notice")),
-    ("team", _("Team of 3 to 7 people (hackathon rules)")),
-]
-
-UPLOAD_TYPES = {
-    # extension: what the file's content must be
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-}
+from calls.choices import CALL_FIELD_CHOICES, UPLOAD_TYPES, ReviewStatus
+from public_forms.storage import private_storage
 
 
 class CallFormField(TranslatableMixin, AbstractFormField):
@@ -72,13 +50,6 @@ class CallFormField(TranslatableMixin, AbstractFormField):
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("form field")
-
-
-class ReviewStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    UNDER_REVIEW = "under_review", _("Under review")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
 
 
 class CallSubmission(AbstractFormSubmission):

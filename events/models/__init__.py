@@ -1,4 +1,4 @@
-from events.models.choices import EVENT_TYPES, EventStatus
+from events.choices import EVENT_TYPES, EventStatus
 from events.models.event import EventPage
 from events.models.index import EventIndexPage
 

@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import blocks, calendar, schedule
-from events.models.choices import EVENT_TYPES, EventStatus
+from events.choices import EVENT_TYPES, EventStatus
 from home.models import BasePage
 
 

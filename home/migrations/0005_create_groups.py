@@ -1,24 +1,7 @@
-"""The editorial and translation groups with their model permissions (home.roles), and the end
-of Wagtail's default groups' rights on every tree. Tree permissions and workflows need the
-language homes: `manage.py setup_roles` adds them."""
+"""Created the editorial and translation groups until the translation workflow moved to its own
+app: translations.0003_create_groups does it now (and again, harmlessly, where this ran)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-
-def create_groups(apps, schema_editor):
-    from home import roles
-
-    # Permissions are normally created after the last migration; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    group = apps.get_model("auth", "Group")
-    roles.create_groups(
-        group, apps.get_model("auth", "Permission"), apps.get_model("contenttypes", "ContentType")
-    )
-    roles.retire_wagtail_default_groups(group, apps.get_model("wagtailcore", "GroupPagePermission"))
 
 
 class Migration(migrations.Migration):
@@ -32,4 +15,4 @@ class Migration(migrations.Migration):
         ("media", "0003_entrant_notified"),
     ]
 
-    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
+    operations = []

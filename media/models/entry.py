@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from calls.storage import private_storage
+from public_forms.storage import private_storage
 
 LICENCES = [
     ("cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")),

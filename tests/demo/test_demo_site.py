@@ -17,8 +17,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 
+from demo.clock import DemoClock
 from events.models import EventIndexPage, EventPage
-from home.demo.clock import DemoClock
 from home.models import HomePage, SiteSettings, StandardPage
 from media.models import PhotoContestPage
 from partners.models import Partner, PartnershipPage

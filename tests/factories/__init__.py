@@ -142,7 +142,7 @@ class GalleryPageFactory(wagtail_factories.PageFactory):
 
 
 def member_of(group_name, username):
-    """A staff user in one of the groups home.roles creates (run setup_roles first)."""
+    """A staff user in one of the groups translations.roles creates (run setup_roles first)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 

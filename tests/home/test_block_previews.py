@@ -16,9 +16,15 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.blocks import BodyBlock, HomeSectionsBlock, ImageBlock, MultilingualDocumentBlock
+from home.blocks import (
+    BodyBlock,
+    HomeSectionsBlock,
+    ImageBlock,
+    MultilingualDocumentBlock,
+    PartnerStripBlock,
+)
 from media.blocks import PhotoChooserBlock
-from partners.blocks import PartnershipTierBlock, PartnerStripBlock
+from partners.blocks import PartnershipTierBlock
 from tests.factories import PartnerFactory, PhotoContestPageFactory
 
 

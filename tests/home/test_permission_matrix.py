@@ -13,9 +13,9 @@ from wagtail.models import Locale, Page, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
 from calls.models import CallSubmission
-from home import roles
 from tests.conftest import localize
 from tests.factories import CallIndexPageFactory, CallPageFactory, StandardPageFactory
+from translations import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from calls.models import CallSubmission
-from outbox import delivery
+from outbox import delivery, tasks
 from outbox.models import MAX_ATTEMPTS, RETRY_DELAYS, STALE_AFTER, OutboxMessage
 from outbox.tasks import send_due_messages, send_message
 from tests.calls.conftest import valid_data
@@ -142,7 +142,7 @@ def test_a_refused_recipient_fails_for_good_and_the_operator_sees_it(client, ope
 
     # The address fixed at the mail server, staff send it again: it arrives once.
     smtp.refused = set()
-    assert delivery.resend(OutboxMessage.objects.filter(state=State.FAILED)) == 1
+    assert tasks.resend(OutboxMessage.objects.filter(state=State.FAILED)) == 1
     confirmation.refresh_from_db()
     assert confirmation.state == State.SENT
     assert len(smtp.received_by(SUBMITTER)) == 1 and len(smtp.received_by(STAFF)) == 1

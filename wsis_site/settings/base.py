@@ -12,6 +12,9 @@ ALLOWED_HOSTS = ENV.allowed_hosts
 CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 
 INSTALLED_APPS = [
+    "demo",
+    # Before wagtail_localize: its editor template is extended from here.
+    "translations",
     "home",
     "events",
     "calls",

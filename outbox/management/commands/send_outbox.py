@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from outbox import delivery
+from outbox import delivery, tasks
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        outcomes = [delivery.send(pk) for pk in delivery.due_messages()]
+        outcomes = [tasks.send_now(pk) for pk in delivery.due_messages()]
         sent = outcomes.count("sent")
         failed = len(outcomes) - sent - outcomes.count(None)
         self.stdout.write(f"{sent} sent, {failed} failed")

@@ -1,0 +1,78 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation as django_translation
+
+from demo import calls as calls_demo
+from demo import events as events_demo
+from demo import media as media_demo
+from demo import pages, translation
+from demo import partners as partners_demo
+from demo.clock import DemoClock
+from home.models import HomePage
+
+
+class Command(BaseCommand):
+    help = (
+        "Builds the demo site from the WSIS newsletters' facts: the English tree, then its "
+        "translations into the five other languages through wagtail-localize. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has a home page (what `make run` uses).",
+        )
+        parser.add_argument(
+            "--shift-to-today",
+            action="store_true",
+            help="Move every demo date by the same number of weeks, so that the March 2017 "
+            "newsletter's 'now' is today: events are upcoming and deadlines open.",
+        )
+        parser.add_argument(
+            "--write-catalogues",
+            action="store_true",
+            help="Build the English pages, then add their new strings to demo/translations/"
+            "*.po for translators, instead of translating.",
+        )
+
+    def handle(
+        self, *args, if_empty=False, write_catalogues=False, shift_to_today=False, **options
+    ):
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("Demo content already loaded; nothing to do.")
+            return
+        # Build in the source language whatever language the shell runs in.
+        with django_translation.override("en"):
+            clock = DemoClock(shift_to_today=shift_to_today)
+            partners = partners_demo.build_partners()
+            home_pages = pages.build(partners)
+            event_pages, events = events_demo.build(home_pages[0], clock)
+            calls_index, enquiry = calls_demo.build(home_pages[0], events, clock)
+            programme = partners_demo.build_programme(event_pages[-1], partners, enquiry)
+            contest = media_demo.build(home_pages[0], events, clock)
+            # Parents before children, and partners before the pages that show them.
+            source_pages = [
+                *partners.values(),
+                *home_pages,
+                calls_index,
+                enquiry,
+                *event_pages,
+                programme,
+                contest,
+            ]
+            if write_catalogues:
+                translation.write_catalogue_templates(source_pages)
+                self.stdout.write(f"Catalogues updated in {translation.CATALOGUE_DIR}.")
+                return
+            try:
+                translation.translate_all(source_pages)
+            except translation.MissingDemoTranslation as error:
+                raise CommandError(
+                    f"{error}. Run with --write-catalogues and translate."
+                ) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content loaded: {len(source_pages)} pages and snippets in "
+                f"{1 + len(translation.target_languages())} languages."
+            )
+        )
