@@ -54,6 +54,7 @@ test-browser: $(VENV)/.installed-test messages
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
 
 format: $(VENV)/.installed-test
