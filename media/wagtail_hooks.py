@@ -11,11 +11,11 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_views import BulkConfirmationMixin
 from media import entries
 from media.models import PhotoEntry
+from wsis_site.private_admin import ListingPermissionRequired, PrivateSnippetViewSet
 
 
 class ThumbnailColumn(Column):
@@ -28,7 +28,10 @@ class PhotoEntryForm(forms.ModelForm):
         fields = ["status", "winner_rank", "notes"]
 
 
-class PhotoEntryViewSet(SnippetViewSet):
+class PhotoEntryViewSet(PrivateSnippetViewSet):
+    """The moderation queue. Entries (names, e-mail addresses, private originals) are for
+    contest moderators only, through the chooser and the bulk actions too."""
+
     model = PhotoEntry
     icon = "image"
     menu_label = _("Photo entries")
@@ -81,7 +84,7 @@ def apply_decision(request, instance):
         entries.decide([instance.pk], instance.status, request.user)
 
 
-class DecisionBulkAction(BulkConfirmationMixin, SnippetBulkAction):
+class DecisionBulkAction(ListingPermissionRequired, BulkConfirmationMixin, SnippetBulkAction):
     models = [PhotoEntry]
     template_name = "media/admin/confirm_bulk_decision.html"
     listing_title = _("Photo entries")

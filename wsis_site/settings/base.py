@@ -256,6 +256,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
+# REST framework serves wagtail-localize's snippets API inside the admin: photo entries and
+# the outbox only for those who may list them (wsis_site.private_admin), as in the admin.
+REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["wsis_site.private_api.PrivateModelPermission"]}
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own iframe
