@@ -1,7 +1,9 @@
+import contextlib
 import shutil
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.test import Client, TestCase, TransactionTestCase
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -107,6 +109,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@contextlib.contextmanager
+def shared_data(django_db_blocker):
+    """For a module- or class-scoped fixture: what it builds is visible to each test, which
+    runs in a savepoint inside this transaction, and is rolled back after the last one. Build
+    once what many tests only read (or change and have rolled back)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def make_english_home(**fields):

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
 from calls.models import CallSubmission
-from tests.conftest import localize
+from tests.conftest import localize, make_english_home, shared_data
 from tests.factories import CallIndexPageFactory, CallPageFactory, StandardPageFactory
 from translations import roles
 
@@ -86,10 +86,16 @@ def granted(response):
     return False
 
 
-@pytest.fixture
-def world(english_home):
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
     """English, French and Arabic trees, each with a page ("about", live with a draft waiting),
-    a page in review, and an English page nobody has translated yet; a call with a submission."""
+    a page in review, and an English page nobody has translated yet; a call with a submission.
+    Built once: each test's actions are rolled back after it."""
+    with shared_data(django_db_blocker):
+        yield build_world(make_english_home())
+
+
+def build_world(english_home):
     en = {"home": english_home}
     en["about"] = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
     en["pending"] = StandardPageFactory(parent=english_home, title="Prizes", slug="prizes")
@@ -186,7 +192,7 @@ def try_page_action(client, action, tree, code):
 
 @pytest.mark.parametrize("tree", TREES)
 @pytest.mark.parametrize("role", list(ROLES))
-def test_page_permission_matrix(world, client, role, tree):
+def test_page_permission_matrix(world, db, client, role, tree):
     client.force_login(user_for(role, world))
     allowed = {
         action
@@ -211,7 +217,7 @@ def try_global_action(client, action, world):
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-def test_global_permission_matrix(world, client, role):
+def test_global_permission_matrix(world, db, client, role):
     client.force_login(user_for(role, world))
     allowed = {
         action
