@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
@@ -10,14 +8,15 @@ from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from calls.deadlines import CallState, Window
 from calls.forms import CallFormBuilder
 from calls.models.storing import CallFull, DuplicateSubmission, SubmissionStoring
 from calls.models.submissions import CallSubmission, SubmissionCounter
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES, local_instant
+from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES
 from public_forms import ratelimit, receipts
+from public_forms.windows import Window
+from public_forms.windows import WindowState as CallState
 
 CALL_KINDS = [
     ("contributions", _("Call for contributions")),
@@ -168,15 +167,10 @@ class DeadlineFormPage(SubmissionStoring, EmailFormMixin, FormMixin, BasePage):
         super().save(*args, **kwargs)
 
     def instants(self):
-        opens = closes = None
-        if self.opens_on:
-            opens = local_instant(
-                self.opens_on, self.opens_time or datetime.time.min, self.time_zone
-            )
-        if self.closes_on:
-            closes_time = self.closes_time or END_OF_DAY
-            closes = local_instant(self.closes_on, closes_time, self.time_zone)
-        return opens, closes
+        window = Window.from_local(
+            self.time_zone, self.opens_on, self.opens_time, self.closes_on, self.closes_time
+        )
+        return window.opens_at, window.closes_at
 
     @property
     def window(self):

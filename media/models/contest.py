@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -13,8 +11,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES, local_instant
+from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
 from media.models.entry import PhotoEntry
+from public_forms.windows import Window, WindowState
 
 PHOTOS_PER_PAGE = 24
 
@@ -134,16 +133,26 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
 
     def save(self, *args, **kwargs):
         if self.opens_on and self.closes_on:
-            self.opens_at = local_instant(self.opens_on, datetime.time.min, self.time_zone)
-            self.closes_at = local_instant(self.closes_on, self.closes_time, self.time_zone)
+            window = Window.from_local(
+                self.time_zone,
+                self.opens_on,
+                closes_on=self.closes_on,
+                closes_time=self.closes_time,
+            )
+            self.opens_at, self.closes_at = window.opens_at, window.closes_at
         super().save(*args, **kwargs)
 
     @property
+    def window(self):
+        return Window(self.opens_at, self.closes_at)
+
+    @property
     def state(self):
-        now = timezone.now()
-        if self.opens_at and now < self.opens_at:
+        """The entry window's state; once it has closed, judging until the winners' day."""
+        state = self.window.state()
+        if state == WindowState.NOT_YET_OPEN:
             return ContestState.NOT_YET_OPEN
-        if not self.closes_at or now < self.closes_at:
+        if state == WindowState.OPEN:
             return ContestState.OPEN
         if self.winners_announced_on and timezone.localdate() >= self.winners_announced_on:
             return ContestState.WINNERS_ANNOUNCED
