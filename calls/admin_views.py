@@ -1,5 +1,5 @@
-"""The submissions listing of a call: Wagtail's, with the review status to filter on and a
-link to review each submission (files included)."""
+"""The submissions listing of a call: Wagtail's, with the review status to filter on, a link
+to review each submission (files included), and a CSV export no spreadsheet runs as formulas."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -12,13 +12,14 @@ from wagtail.contrib.forms.views import (
 )
 
 from calls.choices import ReviewStatus
+from public_forms.spreadsheets import CsvSafeExportMixin
 
 
 class CallSubmissionsFilterSet(SubmissionsListFilterSet):
     status = ChoiceFilter(label=_("Review status"), choices=ReviewStatus.choices)
 
 
-class CallSubmissionsListView(SubmissionsListView):
+class CallSubmissionsListView(CsvSafeExportMixin, SubmissionsListView):
     filterset_class = CallSubmissionsFilterSet
     results_template_name = "calls/admin/list_submissions.html"
 

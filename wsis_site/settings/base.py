@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Every CSV leaves with no cell a spreadsheet would run as a formula.
+    "public_forms.spreadsheets.CsvFormulaGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
