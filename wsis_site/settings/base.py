@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "media",
     "outbox",
     "public_forms",
+    "stocktaking",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
