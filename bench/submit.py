@@ -1,13 +1,14 @@
 """Benchmark: post N valid submissions to a call, concurrently, on a running server, and count
 the rate of those STORED (read from the server's database), not of responses.
 
-Each connection loads the form once, waits the three seconds the spam guard asks of people,
-then posts its share of submissions, each as a freshly displayed form would send it: its own
-one-time `submission_token`, its own e-mail address and organisation. It speaks to gunicorn
-as the TLS-terminating proxy does (X-Forwarded-Proto: https, an https Referer, the Secure CSRF
-cookie sent back by hand: see proxied.py), so it runs against production settings. It fails,
-exiting non-zero with the reason, on any response that is not 2xx, any submission not stored,
-and any stored twice.
+Each connection loads the form once per submission it will send (the spam guard's signed
+start time is bound to the display's one-time `submission_token`, good for one submission),
+waits the three seconds the spam guard asks of people, then posts its share of submissions,
+each with the hidden fields of its own display, its own e-mail address and organisation. It
+speaks to gunicorn as the TLS-terminating proxy does (X-Forwarded-Proto: https, an https
+Referer, the Secure CSRF cookie sent back by hand: see proxied.py), so it runs against
+production settings. It fails, exiting non-zero with the reason, on any response that is not
+2xx, any submission not stored, and any stored twice.
 
 A run on PostgreSQL with 2 gunicorn workers and 1 task worker (production settings, from the
 repository root; one shell):
@@ -53,7 +54,6 @@ from proxied import ProxiedClient, hidden_inputs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-TOKEN_FIELD = "submission_token"  # noqa: S105 - a field's name
 PAUSE = 3.2  # the spam guard refuses forms sent back within 3 seconds of being shown
 ANSWERS = {
     "full_name": "Benchmark Participant",
@@ -101,12 +101,14 @@ def form_state(client, url):
 
 def run_connection(url, count, run_id, run):
     client = ProxiedClient(url)
+    displays = []
     try:
-        fields, ticked = form_state(client, url)
+        # One display per post: its token and the start time signed with it go together.
+        displays = [form_state(client, url) for _n in range(count)]
         time.sleep(PAUSE)
     finally:
         run.ready.wait()  # never leave the others waiting, even on failure
-    for _n in range(count):
+    for fields, ticked in displays:
         unique = uuid.uuid4().hex[:12]
         data = {
             **fields,
@@ -117,9 +119,6 @@ def run_connection(url, count, run_id, run):
             "organisation": f"WSIS benchmark {run_id}-{unique}",
             "website_url": "",
         }
-        if TOKEN_FIELD in fields:
-            # A fresh token per post, as a freshly displayed form would carry.
-            data[TOKEN_FIELD] = uuid.uuid4().hex
         try:
             response = client.post(url, data=data, referer=url)
         except requests.RequestException as error:

@@ -4,50 +4,106 @@ import time
 
 from django import forms
 from django.core import signing
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from public_forms import receipts
-from public_forms.validators import validate_deliverable_email
+from public_forms.validators import (
+    EMAIL_MAX_LENGTH,
+    MULTI_LINE_MAX_LENGTH,
+    SINGLE_LINE_MAX_LENGTH,
+    MaxTextLengthValidator,
+    TextPolicyValidator,
+    validate_deliverable_email,
+    validate_email_length,
+)
 
 HONEYPOT_FIELD = "website_url"
 STARTED_FIELD = "form_started"
 TOKEN_FIELD = "submission_token"  # noqa: S105 - a field name, not a secret
 MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 3600
-_signer = signing.TimestampSigner(salt="calls.form-started")
+_signer = signing.TimestampSigner(salt="public_forms.form-started")
+
+
+def signed_start(token, at=None):
+    """The time a form was shown (now, or `at`), signed together with that display's one-time
+    token: the pair is good for one submission (see PublicFormMixin.looks_like_spam)."""
+    moment = int(time.time() if at is None else at)
+    return _signer.sign(f"{moment}:{token}")
 
 
 class DeliverableEmailField(forms.EmailField):
     """An e-mail address we can send to: refused with a message next to the field otherwise."""
 
-    default_validators = [*forms.EmailField.default_validators, validate_deliverable_email]
+    default_validators = [
+        *forms.EmailField.default_validators,
+        validate_email_length,
+        validate_deliverable_email,
+    ]
+
+
+def apply_input_policy(field):
+    """Gives a field of a public form the input policy of public_forms.validators: a length
+    limit (shown to browsers as maxlength too) and the control-character rules of a one-line
+    or a long answer. Choices, dates and files are limited by their own checks (Django also
+    strips unprintable characters from uploaded file names)."""
+    if isinstance(field, forms.MultiValueField):
+        for part in field.fields:
+            apply_input_policy(part)
+        return
+    if isinstance(field, forms.EmailField):
+        # One message for an address too long, the one that says what the limits are.
+        field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+        field.max_length = EMAIL_MAX_LENGTH
+        for validator in (validate_email_length, validate_deliverable_email):
+            if validator not in field.validators:
+                field.validators.append(validator)
+        field.validators.append(TextPolicyValidator(multiline=False))
+    elif isinstance(field, forms.CharField):
+        multiline = isinstance(field.widget, forms.Textarea)
+        limit = MULTI_LINE_MAX_LENGTH if multiline else SINGLE_LINE_MAX_LENGTH
+        if field.max_length is None or field.max_length > limit:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+        field.validators.append(TextPolicyValidator(multiline=multiline))
+    elif isinstance(field, (forms.DecimalField, forms.FloatField, forms.IntegerField)):
+        field.validators.append(MaxTextLengthValidator(SINGLE_LINE_MAX_LENGTH))
+        return
+    else:
+        return
+    if not field.widget.is_hidden:
+        field.widget.attrs["maxlength"] = str(field.max_length)
 
 
 class PublicFormMixin:
-    """What every public form needs: a honeypot field no person sees, the signed time the
-    form was shown (refusing forms sent back faster than a person can fill them in, or
-    forged), a one-time token that makes sending it twice store it once, and errors
-    announced with their fields."""
+    """What every public form needs: the input policy on every field (public_forms.validators),
+    a honeypot field no person sees, the signed time the form was shown (refusing forms sent
+    back faster than a person can fill them in, forged, or copied from another display), a
+    one-time token that makes sending it twice store it once, and errors announced with their
+    fields."""
 
     spam_fields = (HONEYPOT_FIELD, STARTED_FIELD, TOKEN_FIELD)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name not in self.spam_fields:
+                apply_input_policy(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
             label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
-        # Signed and drawn afresh at each display.
+        # Drawn afresh at each display: the token, and the time signed with it.
+        token = receipts.new_token()
         self.fields[STARTED_FIELD] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=_signer.sign(str(int(time.time())))
+            required=False, widget=forms.HiddenInput, initial=signed_start(token)
         )
         self.fields[TOKEN_FIELD] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=receipts.new_token()
+            required=False, widget=forms.HiddenInput, initial=token
         )
         for name, field in self.fields.items():
-            if isinstance(field, forms.EmailField) and not isinstance(field, DeliverableEmailField):
-                field.validators.append(validate_deliverable_email)
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
 
@@ -67,12 +123,22 @@ class PublicFormMixin:
         return receipts.parse(self.data.get(TOKEN_FIELD))
 
     def looks_like_spam(self):
+        """The honeypot filled in; a start time forged, older than a day, or not signed with
+        this POST's token; or the form sent back faster than a person can fill it in.
+
+        The token binding makes a signed time good for one submission: storing claims the
+        token (public_forms.receipts), so the same pair sent again gets that first result
+        before this check is reached, and the time copied with another token (or none) is
+        refused here. A form sent back with errors keeps its pair until it is stored."""
         if self.data.get(HONEYPOT_FIELD):
             return True
         try:
-            started = int(
-                _signer.unsign(self.data.get(STARTED_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)
-            )
+            signed = _signer.unsign(self.data.get(STARTED_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)
+            started, _separator, token = signed.partition(":")
+            started = int(started)
         except (signing.BadSignature, ValueError):
+            return True
+        token = receipts.parse(token)
+        if token is None or token != self.submission_token:
             return True
         return time.time() - started < MIN_FILL_SECONDS

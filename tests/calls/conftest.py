@@ -3,9 +3,10 @@ import io
 import time
 
 import pytest
-from django.core import signing
 from PIL import Image
 
+from public_forms import receipts
+from public_forms.forms import signed_start
 from tests.factories import CallIndexPageFactory, CallPageFactory, add_form_fields
 
 
@@ -37,10 +38,16 @@ def open_call(calls_index):
     return page
 
 
-def started_long_ago():
-    """The signed start time of a form shown a minute ago."""
-    signer = signing.TimestampSigner(salt="calls.form-started")
-    return signer.sign(str(int(time.time()) - 60))
+def started_long_ago(token):
+    """The start time of a form shown a minute ago with this one-time token, signed."""
+    return signed_start(token, time.time() - 60)
+
+
+def guards(token=None):
+    """The hidden fields of a form shown a minute ago: its one-time token (a new one unless
+    given) and its start time signed with it."""
+    token = token or receipts.new_token()
+    return {"submission_token": token, "form_started": started_long_ago(token)}
 
 
 def valid_data(**overrides):
@@ -51,7 +58,7 @@ def valid_data(**overrides):
         "stakeholder_type": "academia",
         "consent": "on",
         "website_url": "",
-        "form_started": started_long_ago(),
+        **guards(overrides.get("submission_token")),
     }
     data.update(overrides)
     return data

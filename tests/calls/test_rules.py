@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from calls.models import CallSubmission
-from tests.calls.conftest import valid_data
+from tests.calls.conftest import guards, valid_data
 from tests.factories import (
     CallPageFactory,
     EventIndexPageFactory,
@@ -42,7 +42,7 @@ def post_team(client, page, *members):
         "e_mail": "team@example.org",
         **team(*members),
         "website_url": "",
-        "form_started": valid_data()["form_started"],
+        **guards(),
     }
     return client.post(page.url, data)
 

@@ -176,7 +176,8 @@ def test_spam_is_refused_and_not_stored(client, open_call, spam):
 def test_a_form_sent_back_faster_than_a_person_can_fill_it_is_refused(client, open_call):
     html = client.get(open_call.url).content.decode()
     started = html.split('name="form_started" value="')[1].split('"')[0]
-    response = client.post(open_call.url, valid_data(form_started=started))
+    token = html.split('name="submission_token" value="')[1].split('"')[0]
+    response = client.post(open_call.url, valid_data(form_started=started, submission_token=token))
     assert response.status_code == 400
     assert CallSubmission.objects.count() == 0
 

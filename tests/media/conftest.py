@@ -1,10 +1,9 @@
 import io
-import time
 
 import pytest
-from django.core import signing
 from PIL import Image
 
+from tests.calls.conftest import guards
 from tests.factories import PhotoContestPageFactory
 
 
@@ -28,7 +27,6 @@ def photo_bytes(size=(2000, 1200), image_format="JPEG", exif=None):
 
 
 def entry_data(**overrides):
-    signer = signing.TimestampSigner(salt="calls.form-started")
     data = {
         "title": "Telemedicine in Rwanda",
         "caption": "A nurse consults a doctor by video from a rural clinic.",
@@ -40,7 +38,7 @@ def entry_data(**overrides):
         "licence": "cc-by-4.0",
         "people_consented": "on",
         "website_url": "",
-        "form_started": signer.sign(str(int(time.time()) - 60)),
+        **guards(overrides.get("submission_token")),
     }
     data.update(overrides)
     return data

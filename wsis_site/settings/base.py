@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Query strings no link of ours sends (control characters, overlong, ids that are not):
+    # a 400 in the visitor's language before any view reads them (public_forms.validators).
+    "public_forms.middleware.QueryParameterPolicyMiddleware",
     # Every CSV leaves with no cell a spreadsheet would run as a formula.
     "public_forms.spreadsheets.CsvFormulaGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
