@@ -48,7 +48,8 @@ def store_entry(contest, form):
             with translation.override(entry.language):
                 context = {"entry": entry, "contest": contest}
                 body = render_to_string("media/entry_email.txt", context)
-                subject = _("We received your photo: %(title)s") % {"title": entry.title}
+                # Nothing the sender wrote: the address is anyone's until it answers.
+                subject = _("We received your photo: %(contest)s") % {"contest": contest.title}
                 EmailMessage(subject, body, to=[entry.email]).send()
     except Exception:
         if saved_name:
@@ -171,5 +172,5 @@ def tell_entrant(entry, send=True):
         body = render_to_string(
             "media/decision_email.txt", {"entry": entry, "contest": entry.contest}
         )
-        subject = _("Your photo “%(title)s”") % {"title": entry.title}
+        subject = _("Your photo: %(contest)s") % {"contest": entry.contest.title}
         EmailMessage(subject, body, to=[entry.email]).send()

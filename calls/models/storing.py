@@ -94,10 +94,11 @@ class SubmissionStoring:
         return "\n".join(f"{labels.get(name, name)}: {value}" for name, value in data.items())
 
     def send_confirmation_email(self, submission, form):
+        """A receipt to the address typed in, which nobody has confirmed: the call, the time
+        and a reference, never the answers (anyone could have their words sent to anyone)."""
         with translation.override(self.locale.language_code):
             body = render_to_string(
-                "calls/confirmation_email.txt",
-                {"page": self, "submission": submission, "answers": self.render_email(form)},
+                "calls/confirmation_email.txt", {"page": self, "submission": submission}
             )
             subject = _("We received your submission: %(title)s") % {"title": self.title}
             message = EmailMessage(str(subject), body, to=[submission.email])

@@ -79,6 +79,12 @@ class CallSubmission(AbstractFormSubmission):
             )
         ]
 
+    @property
+    def reference(self):
+        """What the submitter is given to quote: this record's number, as in the review
+        screen's address (/admin/calls/submissions/<number>/)."""
+        return f"C-{self.pk:06d}"
+
     def get_data(self):
         files = ", ".join(record.original_name for record in self.files.all())
         return {**super().get_data(), "files": files, "status": self.get_status_display()}

@@ -118,6 +118,12 @@ class PhotoEntry(models.Model):
                 raise ValidationError({"winner_rank": _("Another photo already holds this rank.")})
 
     @property
+    def reference(self):
+        """What the entrant is given to quote: this record's number, as in the moderation
+        screen's address (/admin/snippets/media/photoentry/edit/<number>/)."""
+        return f"P-{self.pk:06d}"
+
+    @property
     def alt_text(self):
         return f"{self.title}: {self.caption}"
 

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils import timezone
 from calls.models import CallSubmission, SubmissionFile
 from tests.calls.conftest import pdf_bytes, png_bytes, valid_data
 from tests.conftest import translate
+from tests.factories import add_form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +47,34 @@ def test_a_valid_submission_is_stored_with_its_file_privately_and_acknowledged(c
     assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
     assert "contribution" not in os.path.basename(path)  # stored under a random name
-    # Staff are told, and the submitter gets a copy.
+    # Staff are told, with the answers; the submitter gets a receipt.
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == ["ada@example.org", "wsis-staff@itu.int"]
+    notice = next(m for m in mail.outbox if m.to == ["wsis-staff@itu.int"])
+    assert "Ada Lovelace" in notice.body and "contribution.pdf" in notice.body
     confirmation = next(m for m in mail.outbox if m.to == ["ada@example.org"])
-    assert "Ada Lovelace" in confirmation.body and "contribution.pdf" in confirmation.body
+    assert f"C-{submission.pk:06d}" in confirmation.body
+
+
+def test_the_confirmation_is_a_receipt_that_repeats_no_answer(client, open_call):
+    """Anyone can type anyone's address: what is sent there before the address is confirmed
+    says which call, when and under which reference, and nothing the sender wrote."""
+    add_form_fields(open_call, ("Message", "multiline", False))
+    spam = "Cheap pills at https://spam.example/"
+    upload = SimpleUploadedFile("Visit spam.example.pdf", pdf_bytes(), "application/pdf")
+    data = {**valid_data(name=spam, message=spam * 50), "contribution": upload}
+    response = client.post(open_call.url, data)
+    assert response.status_code == 200
+    assert "A receipt is on its way to ada@example.org" in response.content.decode()
+    submission = CallSubmission.objects.get()
+    confirmation = next(m for m in mail.outbox if m.to == ["ada@example.org"])
+    assert "spam.example" not in confirmation.subject + confirmation.body
+    assert open_call.title in confirmation.body
+    assert f"C-{submission.pk:06d}" in confirmation.body
+    # When, at the call's place (Geneva here), in the page's language.
+    local = timezone.localtime(submission.submit_time, ZoneInfo(open_call.time_zone))
+    assert local.strftime("%H:%M") in confirmation.body
+    assert "does not repeat your answers" in confirmation.body
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,24 @@ def test_a_valid_photo_is_received_privately_and_acknowledged(client, contest, p
     assert entry.status == "pending" and entry.public_image is None
     assert entry.original.path.startswith(str(private_media))
     (message,) = mail.outbox
-    assert message.to == ["grace@example.org"] and "Telemedicine in Rwanda" in message.body
+    assert message.to == ["grace@example.org"] and contest.title in message.subject
+    assert f"P-{entry.pk:06d}" in message.body
+
+
+def test_the_entrants_e_mails_repeat_no_unmoderated_words(client, contest, committed):
+    """Anyone can type anyone's address: the receipt and a rejection name the contest, the
+    date and a reference, never the title or caption the sender wrote."""
+    spam = "Cheap pills at spam.example"
+    assert enter(client, contest, title=spam, caption=spam, photographer=spam).status_code == 200
+    entry = PhotoEntry.objects.get()
+    with committed():
+        entries.reject(entry)
+    receipt, rejection = mail.outbox
+    for message in (receipt, rejection):
+        assert message.to == ["grace@example.org"]
+        assert "spam.example" not in message.subject + message.body
+        assert f"P-{entry.pk:06d}" in message.body
+    assert "not been selected" in rejection.body
 
 
 def bomb():

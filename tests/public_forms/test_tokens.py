@@ -46,7 +46,7 @@ def test_a_call_form_sent_twice_stores_one_submission_and_sends_one_confirmation
 
     assert thanked(first) and thanked(again)
     # The first result: the copy went to the first address, not the one sent the second time.
-    assert "A copy is on its way to ada@example.org" in again.content.decode()
+    assert "A receipt is on its way to ada@example.org" in again.content.decode()
     assert CallSubmission.objects.count() == 1
     assert len(to("ada@example.org")) == 1 and to("changed@example.org") == []
     assert OutboxMessage.objects.count() == 2  # the confirmation and the staff notice, once
@@ -66,7 +66,7 @@ def test_a_call_form_sent_twice_stores_one_submission_and_sends_one_confirmation
     after(open_call.closes_at + datetime.timedelta(hours=1))
     late_retry = client.post(open_call.url, data)
     assert thanked(late_retry)
-    assert "A copy is on its way to ada@example.org" in late_retry.content.decode()
+    assert "A receipt is on its way to ada@example.org" in late_retry.content.decode()
     # …while the new form is refused, as before.
     late = client.post(open_call.url, valid_data(submission_token=shown_in_time))
     assert late.status_code == 403
