@@ -128,6 +128,24 @@ def test_bulk_approval_publishes_and_tells_the_entrants(client, contest):
     assert "approuvée" in mail.outbox[0].body or "approved" in mail.outbox[0].body
 
 
+def test_an_entry_stored_before_the_input_policy_with_a_line_break_is_still_decided(
+    client, contest
+):
+    """Titles with CR/LF were accepted once (they are refused now): their entries still show
+    in the queue, and approving or rejecting them tells their entrants, whose e-mail subject
+    no longer carries the title."""
+    broken = make_entry(contest, title="Hello\r\nBcc: victim@example.org")
+    other = make_entry(contest, email="b@example.org", title="Solar school")
+    moderator(client)
+    assert client.get("/admin/snippets/media/photoentry/").status_code == 200
+    assert client.get(f"/admin/snippets/media/photoentry/edit/{broken.pk}/").status_code == 200
+    response = client.post(f"/admin/bulk/media/photoentry/reject/?id={broken.pk}&id={other.pk}")
+    assert response.status_code == 302
+    assert set(PhotoEntry.objects.values_list("status", flat=True)) == {"rejected"}
+    assert sorted(m.to[0] for m in mail.outbox) == ["b@example.org", "grace@example.org"]
+    assert all("\n" not in m.subject and "victim" not in m.body for m in mail.outbox)
+
+
 def test_the_gallery_shows_approved_photos_winners_first_once_announced(client, contest):
     image = ImageFactory()
     make_entry(contest, title="Pending one")
