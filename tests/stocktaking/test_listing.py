@@ -117,7 +117,7 @@ def count_queries(client, url):
 
 
 def test_query_count_does_not_grow_with_entries(client, database):
-    for n in range(10):
+    for _n in range(10):
         EntryFactory(countries=["RW", "KE"], sdgs=[3, 5], action_lines=["C7.4", "C4"])
     ten = count_queries(client, database.url)
     for n in range(190):

@@ -5,8 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from stocktaking.models import Entry, EntryUpdate
-from stocktaking.models import storing
+from stocktaking.models import Entry, EntryUpdate, storing
 from tests.factories.stocktaking import EntryFactory
 from tests.stocktaking.conftest import entry_data
 
