@@ -46,7 +46,7 @@ test: $(VENV)/.installed-test messages
 	@# The test settings, whatever DJANGO_SETTINGS_MODULE says (pytest-django prefers it to
 	@# pyproject's, and this Makefile exports the dev settings for the other targets).
 	DJANGO_SETTINGS_MODULE=wsis_site.settings.test \
-	  $(PY) -m pytest --ignore=tests/browser -n 2 --reuse-db $(PYTEST_ARGS)
+	  $(PY) -m pytest --ignore=tests/browser -n 2 --dist loadscope --reuse-db $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.installed-test messages
 	DJANGO_SETTINGS_MODULE=wsis_site.settings.test $(PY) -m pytest tests/browser $(PYTEST_ARGS)

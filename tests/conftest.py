@@ -14,11 +14,6 @@ from tests.factories import HomePageFactory
 def pytest_configure(config):
     # pytest-xdist registers this marker only when it is loaded (not with `-p no:xdist`).
     config.addinivalue_line("markers", "xdist_group(name): run these tests on one xdist worker")
-    # `-n 2` distributes test by test ("load"), so a TestCase class whose tests land on both
-    # workers runs its setUpTestData on both: the demo site (tests/demo) would be built twice.
-    # "loadgroup" is "load" except that the tests of one xdist_group go to one worker.
-    if getattr(config.option, "dist", "no") == "load":
-        config.option.dist = "loadgroup"
 
 
 @pytest.fixture(autouse=True, scope="session")

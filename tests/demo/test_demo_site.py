@@ -4,8 +4,8 @@ translations, partners, the photo contest, the calendar), and its --shift-to-tod
 Building the demo takes most of this suite's time, so every test of the plain build is a method
 of one class, which builds it once in `setUpTestData` (each test then runs in a transaction
 rolled back at its end, so tests cannot see each other's changes, whatever their order); the
-shifted build has a class of its own. (With `-n 2`, xdist may still send a class's tests to
-both workers, each then building that tree once.)
+shifted build has a class of its own. (`make test` distributes by scope, `--dist loadscope`:
+a class's tests run on one worker, so each tree is built once.)
 """
 
 import datetime
