@@ -40,12 +40,10 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     from stocktaking.models import Entry, StocktakingPage
     from stocktaking.models.search import published
-
-    from django.test.utils import setup_test_environment
 
     setup_test_environment()  # responses carry their template context, checked below
     settings.ALLOWED_HOSTS = ["*"]

@@ -9,6 +9,7 @@ from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
 from stocktaking import urls as stocktaking_urls
 from stocktaking import urls as stocktaking_urls
+from stocktaking import urls as stocktaking_urls
 from wsis_site import health
 
 urlpatterns = [
@@ -24,6 +25,7 @@ urlpatterns = [
     path("healthz", health.health, name="health"),
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
+    path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
 ]
 
 # Uploads on the local filesystem are served by home.media_views.PublicMediaMiddleware, in
@@ -33,6 +35,7 @@ urlpatterns = [
 # the visitor's preferred language (Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("", include(wagtail_urls)),
