@@ -111,19 +111,19 @@ def _queries(client):
     return len(queries), response.content.decode().count('data-state="')
 
 
-def test_the_report_takes_the_same_queries_for_50_and_500_pages(english_home, admin_client):
+def test_the_report_takes_the_same_queries_for_10_and_200_pages(english_home, admin_client):
     for code in TARGETS:
         localize(english_home, code)
     pages = [
-        StandardPageFactory(parent=english_home, title=f"Page {i}", slug=f"p{i}") for i in range(49)
+        StandardPageFactory(parent=english_home, title=f"Page {i}", slug=f"p{i}") for i in range(9)
     ]
     for page in pages[:5]:  # some translated everywhere, the rest missing
         for code in TARGETS:
             localize(page, code)
-    fifty, cells = _queries(admin_client)
-    assert cells == 50 * 5
-    for i in range(49, 499):
+    ten, cells = _queries(admin_client)
+    assert cells == 10 * 5
+    for i in range(9, 199):
         StandardPageFactory(parent=english_home, title=f"Page {i}", slug=f"p{i}")
-    five_hundred, cells = _queries(admin_client)
+    two_hundred, cells = _queries(admin_client)
     assert cells == 100 * 5  # first page of the report: 100 rows
-    assert five_hundred == fifty
+    assert two_hundred == ten
