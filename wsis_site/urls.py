@@ -10,6 +10,7 @@ from home.sitemaps import LocalizedPageSitemap
 from stocktaking import urls as stocktaking_urls
 from stocktaking import urls as stocktaking_urls
 from stocktaking import urls as stocktaking_urls
+from stocktaking import urls as stocktaking_urls
 from wsis_site import health
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
+    path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
 ]
 
 # Uploads on the local filesystem are served by home.media_views.PublicMediaMiddleware, in
@@ -35,6 +37,7 @@ urlpatterns = [
 # the visitor's preferred language (Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
