@@ -8,9 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
 from stocktaking import urls as stocktaking_urls
-from stocktaking import urls as stocktaking_urls
-from stocktaking import urls as stocktaking_urls
-from stocktaking import urls as stocktaking_urls
 from wsis_site import health
 
 urlpatterns = [
@@ -25,9 +22,6 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", health.health, name="health"),
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
-    path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
-    path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
-    path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
 ]
 
 # Uploads on the local filesystem are served by home.media_views.PublicMediaMiddleware, in
@@ -37,9 +31,6 @@ urlpatterns = [
 # the visitor's preferred language (Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
-    path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
-    path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("", include(wagtail_urls)),
 )

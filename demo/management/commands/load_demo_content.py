@@ -1,5 +1,4 @@
 from django.core.management import call_command
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation as django_translation
 
@@ -72,9 +71,6 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"{error}. Run with --write-catalogues and translate."
                 ) from error
-            # The Stocktaking database page in every language, and sample entries: a few
-            # hundred, so that `make run` stays fast (bench/stocktaking.py makes 10,000).
-            call_command("generate_stocktaking", count=300, seed=1, pages=True, verbosity=0)
             # The Stocktaking database page in every language, and sample entries: a few
             # hundred, so that `make run` stays fast (bench/stocktaking.py makes 10,000).
             call_command("generate_stocktaking", count=300, seed=1, pages=True, verbosity=0)
