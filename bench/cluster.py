@@ -14,11 +14,11 @@ would not be found by the other server. This script plays the TLS-terminating pr
 to gunicorn with X-Forwarded-Proto: https (see proxied.py).
 
 Steps, each printed: migrate and collectstatic; a home page, an open photo contest and a
-superuser; a JPEG sent through server A's entry form; the entry approved in server B's admin
-(the "Photo entries" bulk approve action), waiting for the worker if approval runs as a task;
-the contest page fetched from both servers, each showing the photo's rendition, and every
-rendition URL answering 200 with a JPEG. Exits non-zero on the first failure, after printing
-the end of each process's log.
+superuser with an authenticator; a JPEG sent through server A's entry form; the entry approved
+in server B's admin after the password and a TOTP code (the "Photo entries" bulk approve
+action), waiting for the worker if approval runs as a task; the contest page fetched from both
+servers, each showing the photo's rendition, and every rendition URL answering 200 with a JPEG.
+Exits non-zero on the first failure, after printing the end of each process's log.
 """
 
 import argparse
@@ -33,6 +33,7 @@ import psycopg2
 import requests
 from cluster_services import (
     ADMIN,
+    ADMIN_TOTP_KEY,
     CAPTION,
     PRIVATE_BUCKET,
     PUBLIC_BUCKET,
@@ -46,6 +47,7 @@ from cluster_services import (
     step,
     wait_for,
 )
+from django_otp.oath import totp
 from PIL import Image
 from proxied import ProxiedClient, hidden_inputs
 
@@ -84,6 +86,14 @@ def approve(server, entry_id):
     credentials = {"username": ADMIN[0], "password": ADMIN[1]}
     response = client.post("/admin/login/", data={**hidden_inputs(login.text), **credentials})
     expect(response.status_code == 302, f"the admin login answered {response.status_code}")
+    # The second factor: the code the superuser's authenticator app would show now.
+    verify = client.get("/admin/two-factor/verify/")
+    expect(verify.status_code == 200, f"the two-factor step answered {verify.status_code}")
+    code = f"{totp(bytes.fromhex(ADMIN_TOTP_KEY)):06d}"
+    response = client.post(
+        "/admin/two-factor/verify/", data={**hidden_inputs(verify.text), "otp_token": code}
+    )
+    expect(response.status_code == 302, f"the two-factor code was refused ({response.status_code})")
     confirm_url = f"/admin/bulk/media/photoentry/approve/?next=/admin/&id={entry_id}"
     confirm = client.get(confirm_url)
     expect(

@@ -31,6 +31,8 @@ GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 PUBLIC_BUCKET = "wsis-cluster-media"
 PRIVATE_BUCKET = "wsis-cluster-private"
 ADMIN = ("cluster-admin", secrets.token_urlsafe(16))
+# The superuser's authenticator: production settings ask administrators for a TOTP code.
+ADMIN_TOTP_KEY = secrets.token_hex(20)
 TITLE = f"Solar classroom {secrets.token_hex(4)}"
 CAPTION = "Tablets charged by the sun."
 STARTED = time.monotonic()
@@ -39,6 +41,7 @@ STARTED = time.monotonic()
 SITE_SETUP = f"""
 import datetime, json
 from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 from media.models import PhotoContestPage
@@ -58,7 +61,9 @@ contest = home.add_child(instance=PhotoContestPage(
     opens_on=today - datetime.timedelta(days=1), closes_on=today + datetime.timedelta(days=30)))
 contest.save_revision().publish()
 contest.refresh_from_db()
-get_user_model().objects.create_superuser({ADMIN[0]!r}, "admin@example.org", {ADMIN[1]!r})
+admin = get_user_model().objects.create_superuser(
+    {ADMIN[0]!r}, "admin@example.org", {ADMIN[1]!r})
+TOTPDevice.objects.create(user=admin, name="cluster", key={ADMIN_TOTP_KEY!r}, confirmed=True)
 print("CLUSTER " + json.dumps({{"url": contest.url, "state": contest.state}}))
 """
 

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Values that vary come from `env.py`."""
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, read_environment
@@ -22,6 +24,7 @@ INSTALLED_APPS = [
     "media",
     "outbox",
     "public_forms",
+    "accounts",
     "stocktaking",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -50,6 +53,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the second factor owed (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Query strings no link of ours sends (control characters, overlong, ids that are not):
@@ -71,6 +80,8 @@ MIDDLEWARE = [
     # Every CSV leaves with no cell a spreadsheet would run as a formula.
     "public_forms.spreadsheets.CsvFormulaGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wsis_site.urls"
@@ -127,6 +138,31 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Staff sign-in (accounts/; README, "Staff accounts: login throttling and two-factor").
+# django-axes counts failed sign-ins in the database, per account and per client address
+# (public_forms.clients: the real client behind TRUSTED_PROXIES), each with its own limit.
+AUTHENTICATION_BACKENDS = [
+    "accounts.throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "accounts.throttle.LoginThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: LoginThrottleHandler
+AXES_FAILURE_LIMIT = 5  # failures of one account, from anywhere
+LOGIN_FAILURE_LIMIT_PER_CLIENT = 20  # failures from one address (an office), any accounts
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Failures while locked out do not extend the lockout: the owner gets in after the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted
+AXES_VERBOSE = False  # no banner at every start; failures are still logged
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+# TOTP two-factor (django-otp): optional for staff; required of administrators when this is on
+# (production's default, never in dev or tests, so that `make run` signs in with a password).
+ADMIN_TWO_FACTOR_REQUIRED = ENV.admin_two_factor_required
+OTP_TOTP_ISSUER = "WSIS"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -282,6 +318,8 @@ LOGGING = {
         # django-tasks, which logs every one of them at INFO.
         "django_tasks": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
+        # django-axes logs every sign-in at INFO; failures and lockouts are WARNINGs.
+        "axes": {"level": "WARNING"},
     },
 }
 

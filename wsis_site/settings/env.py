@@ -38,6 +38,7 @@ class Environment:
     machine_translator: dict | None
     trusted_proxies: tuple
     s3: dict | None
+    admin_two_factor_required: bool
 
 
 def _machine_translator() -> dict | None:
@@ -108,7 +109,10 @@ def _rate_limit(value: str) -> tuple[int, int]:
 
 
 def read_environment(
-    *, require_secret_key: bool = False, default_debug: bool = False
+    *,
+    require_secret_key: bool = False,
+    default_debug: bool = False,
+    default_admin_two_factor_required: bool = False,
 ) -> Environment:
     secret_key = _env.str("SECRET_KEY", default="")
     if not secret_key:
@@ -139,4 +143,7 @@ def read_environment(
         machine_translator=_machine_translator(),
         trusted_proxies=_trusted_proxies(_env.list("TRUSTED_PROXIES", default=[])),
         s3=_s3(),
+        admin_two_factor_required=_env.bool(
+            "ADMIN_TWO_FACTOR_REQUIRED", default=default_admin_two_factor_required
+        ),
     )

@@ -5,9 +5,12 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .env import read_environment
 
-ENV = read_environment(require_secret_key=True)
+ENV = read_environment(require_secret_key=True, default_admin_two_factor_required=True)
 SECRET_KEY = ENV.secret_key
 DEBUG = False
+# Administrators (superusers) sign in with a TOTP code too; they set up their app at the first
+# sign-in. ADMIN_TWO_FACTOR_REQUIRED=false turns this off (e.g. for a scripted check).
+ADMIN_TWO_FACTOR_REQUIRED = ENV.admin_two_factor_required
 
 # Never guess where mail goes: an SMTP server on localhost:25 would swallow it silently.
 if not ENV.email_url:
