@@ -15,6 +15,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES
 from public_forms import ratelimit, receipts
+from public_forms.shared_rules import RulesSharedByTranslations
 from public_forms.windows import Window
 from public_forms.windows import WindowState as CallState
 
@@ -35,7 +36,9 @@ UNIQUE_PER_CHOICES = [
 ]
 
 
-class DeadlineFormPage(SubmissionStoring, EmailFormMixin, FormMixin, BasePage):
+class DeadlineFormPage(
+    RulesSharedByTranslations, SubmissionStoring, EmailFormMixin, FormMixin, BasePage
+):
     """Every page the public submits to: Wagtail's form builder with opening and closing times
     entered in a chosen time zone and enforced on the server, an optional capacity, spam guards,
     a rate limit, and e-mails to the submitter (in the page's language) and to staff."""
@@ -140,6 +143,18 @@ class DeadlineFormPage(SubmissionStoring, EmailFormMixin, FormMixin, BasePage):
     ]
     form_builder = CallFormBuilder
     prefetched_stream_fields = ()
+    # One window, capacity and one-per rule for all the language versions (see the mixin).
+    shared_rules = (
+        "opens_on",
+        "opens_time",
+        "closes_on",
+        "closes_time",
+        "time_zone",
+        "non_extendable",
+        "capacity",
+        "unique_per",
+    )
+    shared_computed = ("opens_at", "closes_at")
 
     @property
     def submissions_list_view_class(self):
@@ -158,13 +173,18 @@ class DeadlineFormPage(SubmissionStoring, EmailFormMixin, FormMixin, BasePage):
             raise ValidationError({"opens_on": _("Give the day the call opens.")})
         if self.closes_time and not self.closes_on:
             raise ValidationError({"closes_on": _("Give the day the call closes.")})
+        self.clean_shared_rules()
         self.opens_at, self.closes_at = self.instants()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_on": _("The call must close after it opens.")})
 
     def save(self, *args, **kwargs):
+        shares = self.saves_rules(kwargs.get("update_fields"))
+        original = self.take_rules_from_original() if shares else None
         self.opens_at, self.closes_at = self.instants()
         super().save(*args, **kwargs)
+        if shares:
+            self.give_rules_to_translations(original)
 
     def instants(self):
         window = Window.from_local(

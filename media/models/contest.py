@@ -13,6 +13,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
 from media.models.entry import PhotoEntry
+from public_forms.shared_rules import RulesSharedByTranslations
 from public_forms.windows import Window, WindowState
 
 PHOTOS_PER_PAGE = 24
@@ -25,7 +26,7 @@ class ContestState(models.TextChoices):
     WINNERS_ANNOUNCED = "winners_announced", _("Winners announced")
 
 
-class PhotoContestPage(RoutablePageMixin, BasePage):
+class PhotoContestPage(RulesSharedByTranslations, RoutablePageMixin, BasePage):
     """A photo contest: theme, rules, dates, prizes; public entries; the gallery of approved
     photos, winners first once announced."""
 
@@ -112,6 +113,18 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
         SynchronizedField("min_long_side"),
     ]
     prefetched_stream_fields = ()
+    # The same dates and entry rules for all the language versions (see the mixin).
+    shared_rules = (
+        "time_zone",
+        "opens_on",
+        "closes_on",
+        "closes_time",
+        "winners_announced_on",
+        "entries_per_entrant",
+        "number_of_winners",
+        "min_long_side",
+    )
+    shared_computed = ("opens_at", "closes_at")
     parent_page_types = ["home.HomePage", "home.StandardPage", "events.EventPage"]
     subpage_types = ["media.GalleryPage"]
 
@@ -120,6 +133,7 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
+        self.clean_shared_rules()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("The contest must close after it opens.")})
         if (
@@ -132,6 +146,8 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
             )
 
     def save(self, *args, **kwargs):
+        shares = self.saves_rules(kwargs.get("update_fields"))
+        original = self.take_rules_from_original() if shares else None
         if self.opens_on and self.closes_on:
             window = Window.from_local(
                 self.time_zone,
@@ -141,6 +157,8 @@ class PhotoContestPage(RoutablePageMixin, BasePage):
             )
             self.opens_at, self.closes_at = window.opens_at, window.closes_at
         super().save(*args, **kwargs)
+        if shares:
+            self.give_rules_to_translations(original)
 
     @property
     def window(self):
