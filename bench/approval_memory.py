@@ -1,7 +1,7 @@
 """Benchmark: the task worker's peak memory (RSS) when it approves one near-limit contest photo.
 
 For each kind of photo (JPEGs and PNGs of the largest size an entrant may send), it stores an
-entry with that original, records a moderator's approval as the admin does (entries.decide:
+entry with that original, records a moderator's approval as the admin does (media.tasks.decide:
 one task), then runs the real worker (`manage.py db_worker --batch`, which exits once the queue
 is empty) and reads that process's peak RSS from the kernel as it exits (VmHWM: ru_maxrss would
 start from this script's own size at the fork). The worker's peak with nothing to do is
@@ -161,7 +161,7 @@ def prepare(original_path):
     from django.utils import timezone
     from wagtail.models import Page
 
-    from media import entries
+    from media import tasks
     from media.models import PhotoContestPage, PhotoEntry
 
     contest = PhotoContestPage.objects.filter(slug="bench-approval").first()
@@ -190,7 +190,7 @@ def prepare(original_path):
     entry.original.save(name, ContentFile(Path(original_path).read_bytes()), save=False)
     entry.save()
     with transaction.atomic():
-        entries.decide([entry.pk], PhotoEntry.Status.APPROVED, None)
+        tasks.decide([entry.pk], PhotoEntry.Status.APPROVED, None)
     print(entry.pk)
 
 

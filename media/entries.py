@@ -1,4 +1,6 @@
-"""Taking an entry in, and approving it: the rules that hold whatever the admin or the public do."""
+"""Carrying out a moderator's decision on an entry (publishing or withdrawing the photo, telling
+the entrant): the rules that hold whatever the admin does. Taking an entry in is the contest
+page's (media.models.storing); recording a decision and queueing its work, media.tasks."""
 
 from datetime import timedelta
 
@@ -6,56 +8,13 @@ from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from media.models import EntrantQuota, PhotoEntry
+from media.models import PhotoEntry
 from media.photos import public_copy
-from public_forms import quotas, receipts
-
-
-class EntryLimitReached(Exception):
-    pass
-
-
-def reserve_entry(contest, email):
-    email = email.strip().casefold()
-    key = {"contest_key": contest.translation_key, "email": email}
-    if not quotas.take_one(EntrantQuota, contest.entries_per_entrant, **key):
-        raise EntryLimitReached
-
-
-def receipt_scope(contest):
-    return f"contest:{contest.translation_key}"
-
-
-def store_entry(contest, form):
-    """Stores the entry and the entrant's confirmation (in the outbox), all or nothing."""
-    saved_name = None
-    try:
-        with transaction.atomic():
-            receipt = receipts.claim(receipt_scope(contest), form.submission_token)
-            reserve_entry(contest, form.cleaned_data["email"])
-            entry = form.save(commit=False)
-            entry.contest = contest
-            entry.contest_key = contest.translation_key
-            entry.language = contest.locale.language_code
-            entry.save()
-            saved_name = entry.original.name
-            receipts.attach(receipt, entry)
-            with translation.override(entry.language):
-                context = {"entry": entry, "contest": contest}
-                body = render_to_string("media/entry_email.txt", context)
-                # Nothing the sender wrote: the address is anyone's until it answers.
-                subject = _("We received your photo: %(contest)s") % {"contest": contest.title}
-                EmailMessage(subject, body, to=[entry.email]).send()
-    except Exception:
-        if saved_name:
-            PhotoEntry._meta.get_field("original").storage.delete(saved_name)
-        raise
-    return entry
 
 
 def contest_collection():
@@ -118,22 +77,6 @@ def reject(entry, user=None, notify=True):
         tell_entrant(locked, send=notify)
     entry.refresh_from_db()
     return entry
-
-
-def decide(entry_ids, status, user):
-    """A moderator's decision on entries, recorded at once; the work (public copies, e-mails)
-    is left to the worker, one task per entry, so that approving twenty 24-megapixel photos
-    returns at once instead of running into the server's timeout."""
-    from media.tasks import apply_decision
-
-    changes = {"status": status, "reviewer": user, "decided_at": timezone.now()}
-    if status == PhotoEntry.Status.REJECTED:
-        changes["winner_rank"] = None
-    with transaction.atomic():
-        PhotoEntry.objects.filter(pk__in=entry_ids).update(**changes)
-        for pk in entry_ids:
-            transaction.on_commit(lambda pk=pk: apply_decision.enqueue(pk))
-    return len(entry_ids)
 
 
 def undone():

@@ -1,9 +1,24 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from media.models import PhotoEntry
 from media.photos import check_photo
 from public_forms.forms import PublicFormMixin
+
+# The fields the public fills in; the contest page makes the form for its entry model from this
+# base (media.models.storing), so that this module needs no model and models can import it.
+ENTRY_FIELDS = [
+    "original",
+    "title",
+    "caption",
+    "taken_where",
+    "taken_on",
+    "photographer",
+    "email",
+    "country",
+    "licence",
+    "people_consented",
+]
+ENTRY_WIDGETS = {"taken_on": forms.DateInput(attrs={"type": "date"})}
 
 
 class PhotoEntryForm(PublicFormMixin, forms.ModelForm):
@@ -15,22 +30,6 @@ class PhotoEntryForm(PublicFormMixin, forms.ModelForm):
     people_consented = forms.BooleanField(
         required=True, label=_("The people pictured agreed to appear in this photo")
     )
-
-    class Meta:
-        model = PhotoEntry
-        fields = [
-            "original",
-            "title",
-            "caption",
-            "taken_where",
-            "taken_on",
-            "photographer",
-            "email",
-            "country",
-            "licence",
-            "people_consented",
-        ]
-        widgets = {"taken_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, contest, **kwargs):
         super().__init__(*args, **kwargs)

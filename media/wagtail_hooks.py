@@ -13,7 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 
 from home.admin_views import BulkConfirmationMixin
-from media import entries
+from media import entries, tasks
 from media.models import PhotoEntry
 from wsis_site.private_admin import ListingPermissionRequired, PrivateSnippetViewSet
 
@@ -22,7 +22,7 @@ class ThumbnailColumn(Column):
     cell_template_name = "media/admin/thumbnail_cell.html"
 
 
-class PhotoEntryForm(forms.ModelForm):
+class ModerationForm(forms.ModelForm):
     class Meta:
         model = PhotoEntry
         fields = ["status", "winner_rank", "notes"]
@@ -54,7 +54,7 @@ class PhotoEntryViewSet(PrivateSnippetViewSet):
         return PhotoEntry.prefetch_queryset().select_related("contest")
 
     def get_form_class(self, for_update=False):
-        return PhotoEntryForm
+        return ModerationForm
 
 
 register_snippet(PhotoEntryViewSet)
@@ -81,7 +81,7 @@ def apply_decision(request, instance):
     """An approval made in the edit form publishes the photo, a rejection withdraws it: by
     the worker, like the bulk actions."""
     if isinstance(instance, PhotoEntry) and entries.undone().filter(pk=instance.pk).exists():
-        entries.decide([instance.pk], instance.status, request.user)
+        tasks.decide([instance.pk], instance.status, request.user)
 
 
 class DecisionBulkAction(ListingPermissionRequired, BulkConfirmationMixin, SnippetBulkAction):
@@ -99,7 +99,7 @@ class DecisionBulkAction(ListingPermissionRequired, BulkConfirmationMixin, Snipp
         status = (
             PhotoEntry.Status.APPROVED if cls.decision == "approve" else PhotoEntry.Status.REJECTED
         )
-        return entries.decide([entry.pk for entry in objects], status, user), 0
+        return tasks.decide([entry.pk for entry in objects], status, user), 0
 
 
 @hooks.register("register_bulk_action")

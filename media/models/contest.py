@@ -13,6 +13,8 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
 from media.models.entry import PhotoEntry
+from media.models.storing import EntryLimitReached, EntryStoring
+from public_forms import ratelimit, receipts
 from public_forms.shared_rules import RulesSharedByTranslations
 from public_forms.windows import Window, WindowState
 
@@ -26,7 +28,7 @@ class ContestState(models.TextChoices):
     WINNERS_ANNOUNCED = "winners_announced", _("Winners announced")
 
 
-class PhotoContestPage(RulesSharedByTranslations, RoutablePageMixin, BasePage):
+class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixin, BasePage):
     """A photo contest: theme, rules, dates, prizes; public entries; the gallery of approved
     photos, winners first once announced."""
 
@@ -216,20 +218,16 @@ class PhotoContestPage(RulesSharedByTranslations, RoutablePageMixin, BasePage):
     @path("enter/", name="enter")
     def enter(self, request):
         """The public entry form; late, spammy, too frequent or over-quota entries store nothing."""
-        from media import entries
-        from media.forms import PhotoEntryForm
-        from public_forms import ratelimit, receipts
-
         # render() adds the page's own context; these are only what this route knows.
         context = {}
         template = "media/photo_entry_form.html"
         if request.method != "POST":
-            context["form"] = PhotoEntryForm(contest=self)
+            context["form"] = self.entry_form()
             return self.render(request, context_overrides=context, template=template)
         status, message, wait = 400, "", 0
-        form = PhotoEntryForm(request.POST, request.FILES, contest=self)
+        form = self.entry_form(request.POST, request.FILES)
         # The same form sent again (a lost response, a double click): the first result.
-        first = receipts.first_result(entries.receipt_scope(self), form.submission_token)
+        first = receipts.first_result(self.receipt_scope, form.submission_token)
         if first is not None:
             context["entry"] = first
             return self.render(request, context_overrides=context, template=template)
@@ -240,24 +238,22 @@ class PhotoContestPage(RulesSharedByTranslations, RoutablePageMixin, BasePage):
             )
         elif form.is_valid():
             if form.looks_like_spam():
-                form = PhotoEntryForm(contest=self)
+                form = self.entry_form()
                 message = _("Your entry could not be accepted. Please fill in the form again.")
             elif wait := ratelimit.hit(request, f"contest:{self.translation_key}"):
                 status, message = 429, _("Too many entries from your connection. Try again later.")
             else:
                 try:
-                    context["entry"] = entries.store_entry(self, form)
+                    context["entry"] = self.store_entry(form)
                     return self.render(request, context_overrides=context, template=template)
                 except receipts.AlreadyReceived:
-                    first = receipts.first_result(
-                        entries.receipt_scope(self), form.submission_token
-                    )
+                    first = receipts.first_result(self.receipt_scope, form.submission_token)
                     if first is not None:
                         context["entry"] = first
                         return self.render(request, context_overrides=context, template=template)
-                    status, form = 409, PhotoEntryForm(contest=self)
+                    status, form = 409, self.entry_form()
                     message = _("This form was already sent. Please fill it in again.")
-                except entries.EntryLimitReached:
+                except EntryLimitReached:
                     status = 409
                     message = _(
                         "You have already sent %(count)s photos to this contest, the most allowed."

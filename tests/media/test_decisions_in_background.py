@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
-from media import entries
+from media import entries, tasks
 from media.models import PhotoEntry
 from outbox.models import OutboxMessage
 from tests.media.test_moderation import make_entry, moderator
@@ -109,7 +109,7 @@ def test_a_worker_killed_mid_approval_leaves_nothing_half_done(
     contest, monkeypatch, django_capture_on_commit_callbacks
 ):
     entry = make_entry(contest)
-    entries.decide([entry.pk], PhotoEntry.Status.APPROVED, user=None)
+    tasks.decide([entry.pk], PhotoEntry.Status.APPROVED, user=None)
     entry.refresh_from_db()
     images = get_image_model().objects
 
@@ -146,7 +146,7 @@ def test_a_worker_killed_mid_approval_leaves_nothing_half_done(
 
 def test_carrying_out_a_decision_twice_publishes_once_and_tells_once(contest):
     entry = make_entry(contest)
-    entries.decide([entry.pk], PhotoEntry.Status.APPROVED, user=None)
+    tasks.decide([entry.pk], PhotoEntry.Status.APPROVED, user=None)
     first = entries.carry_out(entry.pk)
     again = entries.carry_out(entry.pk)
     assert first == again == "approved"
@@ -158,7 +158,7 @@ def test_a_rejection_withdraws_the_public_copy_and_tells_the_entrant(contest):
     entry = make_entry(contest)
     entries.approve(entry)
     assert contest.approved().count() == 1
-    entries.decide([entry.pk], PhotoEntry.Status.REJECTED, user=None)
+    tasks.decide([entry.pk], PhotoEntry.Status.REJECTED, user=None)
     entries.carry_out(entry.pk)
     entry.refresh_from_db()
     assert entry.status == "rejected" and entry.public_image_id is None

@@ -13,6 +13,7 @@ from PIL import Image
 
 from media import entries
 from media.models import PhotoEntry
+from media.models.storing import EntryLimitReached
 from tests.conftest import make_english_home
 from tests.factories import PhotoContestPageFactory
 from tests.media.conftest import entry_data, photo_bytes
@@ -154,9 +155,9 @@ class EntryLimitRaceTest(TransactionTestCase):
         def enter_once():
             barrier.wait()
             try:
-                entries.reserve_entry(contest, "grace@example.org")
+                contest.reserve_entry("grace@example.org")
                 results.append("in")
-            except entries.EntryLimitReached:
+            except EntryLimitReached:
                 results.append("refused")
             finally:
                 connection.close()
