@@ -4,8 +4,9 @@ not one).
 
 - Everywhere: no control character (public_forms.validators: C0, DEL, C1; tab and line breaks
   pass) in a parameter's name or value.
-- Public pages: no value longer than QUERY_PARAMETER_MAX_LENGTH (a search keeps 200 characters;
-  filters and page numbers are short).
+- Lengths are left to the server in front (gunicorn refuses a request line over 4,094 bytes)
+  and to each view, which keeps what it reads (a search its first 200 characters; filters are
+  choices, page numbers numbers).
 - The admin: no integer beyond 64 bits (SQLite cannot even compare one: a filter such as
   ?contest=99999999999999999999 was a server error), and the parameters of Wagtail's screens
   that name rows by id hold ids of that model (Wagtail's bulk actions and the deletion of form
@@ -22,7 +23,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
-from public_forms.validators import QUERY_PARAMETER_MAX_LENGTH, has_control_characters
+from public_forms.validators import has_control_characters
 
 INTEGER = re.compile(r"-?\d+")
 LARGEST_INTEGER = 2**63 - 1
@@ -49,10 +50,9 @@ class QueryParameterPolicyMiddleware:
         for name, values in request.GET.lists():
             if has_control_characters(name) or any(has_control_characters(v) for v in values):
                 return self.refuse(request, is_admin)
-            if is_admin:
-                if any(INTEGER.fullmatch(v) and abs(int(v)) > LARGEST_INTEGER for v in values):
-                    return self.refuse(request, is_admin)
-            elif any(len(v) > QUERY_PARAMETER_MAX_LENGTH for v in values):
+            if is_admin and any(
+                INTEGER.fullmatch(v) and abs(int(v)) > LARGEST_INTEGER for v in values
+            ):
                 return self.refuse(request, is_admin)
         if is_admin and not self.names_rows(request, view_kwargs):
             return self.refuse(request, is_admin)

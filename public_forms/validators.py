@@ -4,7 +4,7 @@ public_forms.middleware).
 
 - Lengths: a one-line answer at most 255 characters, a long answer (a textarea) at most 10,000,
   a number at most 255 characters; an e-mail address at most 254 characters, 64 before the "@"
-  (RFC 5321: what a mail server accepts). A query parameter at most 1,000 characters.
+  (RFC 5321: what a mail server accepts).
 - Control characters (C0, DEL, C1: NUL, escape, backspace…) are refused everywhere, except tab
   and line breaks in long answers.
 - A one-line answer (a name, a title, an address: what lands in e-mail headers, admin listings
@@ -29,7 +29,6 @@ SINGLE_LINE_MAX_LENGTH = 255
 MULTI_LINE_MAX_LENGTH = 10_000
 EMAIL_MAX_LENGTH = 254
 EMAIL_LOCAL_PART_MAX_LENGTH = 64
-QUERY_PARAMETER_MAX_LENGTH = 1_000
 
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
