@@ -30,3 +30,8 @@ class ReviewStatus(models.TextChoices):
     UNDER_REVIEW = "under_review", _("Under review")
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled by the submitter")
+
+
+# A submission in these states holds no seat: its seat went back to the call.
+WITHOUT_SEAT = (ReviewStatus.REJECTED, ReviewStatus.CANCELLED)

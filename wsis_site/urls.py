@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from calls import cancellation
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
 from stocktaking import urls as stocktaking_urls
@@ -31,6 +32,11 @@ urlpatterns = [
 # the visitor's preferred language (Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path(
+        "registrations/cancel/<str:token>/",
+        cancellation.cancel_registration,
+        name="calls_cancel_registration",
+    ),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
     path("", include(wagtail_urls)),
 )

@@ -1,14 +1,27 @@
 """Storing what the public sends to a call: a seat, the submission, its files, its receipt and
 its e-mails, all in one transaction or nothing (a mixin of DeadlineFormPage)."""
 
+from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
 from public_forms import quotas, receipts
+
+# The registrant's cancellation link (calls.cancellation) is signed with this.
+CANCELLATION_SALT = "calls.cancel-registration"
+
+
+def cancellation_url(submission):
+    """The link's absolute address, in the language the registrant used."""
+    token = signing.dumps(submission.pk, salt=CANCELLATION_SALT)
+    with translation.override(submission.language or "en"):
+        path = reverse("calls_cancel_registration", args=[token])
+    return submission.page.get_site().root_url + path
 
 
 class CallFull(Exception):
@@ -21,7 +34,8 @@ class DuplicateSubmission(Exception):
 
 class SubmissionStoring:
     def reserve_seat(self):
-        """One seat, or CallFull, counted across every language version of the call."""
+        """One seat, or CallFull, counted across every language version of the call (counted
+        without a capacity too, so that a capacity set later counts what is stored)."""
         if not quotas.take_one(
             SubmissionCounter, self.capacity, translation_key=self.translation_key
         ):
@@ -50,8 +64,7 @@ class SubmissionStoring:
         try:
             with transaction.atomic():
                 receipt = receipts.claim(self.receipt_scope, form.submission_token)
-                if self.capacity is not None:
-                    self.reserve_seat()
+                self.reserve_seat()
                 submission = CallSubmission.objects.create(
                     page=self,
                     form_data=form.submitted_data(),
@@ -97,9 +110,10 @@ class SubmissionStoring:
         """A receipt to the address typed in, which nobody has confirmed: the call, the time
         and a reference, never the answers (anyone could have their words sent to anyone)."""
         with translation.override(self.locale.language_code):
-            body = render_to_string(
-                "calls/confirmation_email.txt", {"page": self, "submission": submission}
-            )
+            context = {"page": self, "submission": submission}
+            if getattr(self, "kind", "") == "registration":
+                context["cancel_url"] = cancellation_url(submission)
+            body = render_to_string("calls/confirmation_email.txt", context)
             subject = _("We received your submission: %(title)s") % {"title": self.title}
             message = EmailMessage(str(subject), body, to=[submission.email])
             event = self.get_parent().specific

@@ -1,7 +1,9 @@
 import os
 import uuid
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -9,7 +11,8 @@ from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmissi
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from calls.choices import CALL_FIELD_CHOICES, UPLOAD_TYPES, ReviewStatus
+from calls.choices import CALL_FIELD_CHOICES, UPLOAD_TYPES, WITHOUT_SEAT, ReviewStatus
+from public_forms import quotas
 from public_forms.storage import private_storage
 
 
@@ -69,6 +72,10 @@ class CallSubmission(AbstractFormSubmission):
     call_key = models.UUIDField(null=True, editable=False)
     # What may appear once per call (an e-mail, an organisation), enforced by the database.
     unique_key = models.CharField(max_length=255, null=True, editable=False)
+    # Whether this submission counts towards the call's seats (SubmissionCounter): it stops
+    # when it is rejected, cancelled or deleted, by one conditional UPDATE, so that its seat
+    # is given back once however many people act on it at the same moment.
+    holds_seat = models.BooleanField(default=True, editable=False)
 
     class Meta:
         verbose_name = _("submission")
@@ -84,6 +91,35 @@ class CallSubmission(AbstractFormSubmission):
         """What the submitter is given to quote: this record's number, as in the review
         screen's address (/admin/calls/submissions/<number>/)."""
         return f"C-{self.pk:06d}"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_fields = kwargs.get("update_fields")
+            if self.call_key and (update_fields is None or "status" in update_fields):
+                if self.status in WITHOUT_SEAT:
+                    self.release_seat()
+                else:
+                    self.retake_seat()
+
+    def release_seat(self):
+        """Gives this submission's seat back to the call, once."""
+        released = CallSubmission.objects.filter(pk=self.pk, holds_seat=True).update(
+            holds_seat=False
+        )
+        if released:
+            quotas.give_back(SubmissionCounter, translation_key=self.call_key)
+        self.holds_seat = False
+
+    def retake_seat(self):
+        """A reviewer takes a rejected submission back: it counts again, even past the
+        capacity (a reviewer's decision, not a race)."""
+        retaken = CallSubmission.objects.filter(pk=self.pk, holds_seat=False).update(
+            holds_seat=True
+        )
+        if retaken:
+            quotas.take_one(SubmissionCounter, None, translation_key=self.call_key)
+        self.holds_seat = True
 
     def get_data(self):
         files = ", ".join(record.original_name for record in self.files.all())
@@ -121,3 +157,10 @@ class SubmissionCounter(models.Model):
 
     def __str__(self):
         return f"{self.translation_key}: {self.count}"
+
+
+@receiver(pre_delete, sender=CallSubmission, dispatch_uid="calls.submission_deleted")
+def give_seat_back_on_delete(sender, instance, **kwargs):
+    """Deleted (one by one or in bulk: Django sends this for each): its seat goes back."""
+    if instance.call_key:
+        instance.release_seat()
