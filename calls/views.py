@@ -1,4 +1,5 @@
-"""Staff views for submissions: download a submitted file, review a submission."""
+"""Staff screens for submissions (Wagtail admin views, under /admin/ by register_admin_urls):
+download a submitted file, review a submission."""
 
 from django import forms
 from django.contrib import messages
@@ -7,9 +8,11 @@ from django.core.mail import EmailMessage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from calls.models import CallSubmission, ReviewStatus, SubmissionFile
@@ -24,20 +27,28 @@ def _submission_for(user, submission_id):
     return submission
 
 
-def download_file(request, submission_id, file_id):
-    if not request.user.is_authenticated:
-        raise Http404  # say nothing about what exists
-    submission = _submission_for(request.user, submission_id)
-    record = get_object_or_404(SubmissionFile, pk=file_id, submission=submission)
-    response = FileResponse(
-        record.file.open("rb"),
-        as_attachment=True,
-        filename=record.original_name,
-        content_type=record.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+class SubmissionView(View):
+    """A staff screen about one submission: only for who may see that call's submissions."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            raise Http404  # say nothing about what exists
+        self.submission = _submission_for(request.user, kwargs["submission_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DownloadSubmittedFileView(SubmissionView):
+    def get(self, request, submission_id, file_id):
+        record = get_object_or_404(SubmissionFile, pk=file_id, submission=self.submission)
+        response = FileResponse(
+            record.file.open("rb"),
+            as_attachment=True,
+            filename=record.original_name,
+            content_type=record.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class ReviewForm(forms.ModelForm):
@@ -62,26 +73,34 @@ def send_decision(submission):
         EmailMessage(str(subject), body, to=[submission.email]).send()
 
 
-def review_submission(request, submission_id):
-    submission = _submission_for(request.user, submission_id)
-    form = ReviewForm(request.POST or None, instance=submission)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+class ReviewSubmissionView(WagtailAdminTemplateMixin, SubmissionView, FormView):
+    """The review screen: the answers, the files, and the reviewer's decision."""
+
+    template_name = "calls/admin/review_submission.html"
+    form_class = ReviewForm
+    page_title = _("Review a submission")
+    header_icon = "form"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.submission}
+
+    def form_valid(self, form):
+        submission = form.save()
         decided = submission.status in (ReviewStatus.ACCEPTED, ReviewStatus.REJECTED)
         if form.cleaned_data["notify_submitter"] and decided and submission.email:
             send_decision(submission)
         messages.success(
-            request, _("Review saved: %(status)s.") % {"status": submission.get_status_display()}
+            self.request,
+            _("Review saved: %(status)s.") % {"status": submission.get_status_display()},
         )
         return redirect("calls_review_submission", submission_id=submission.pk)
-    return TemplateResponse(
-        request,
-        "calls/admin/review_submission.html",
-        {
-            "submission": submission,
-            "form": form,
-            "files": submission.files.all(),
-            "data": submission.get_data(),
-            "page": submission.page.specific,
-        },
-    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            submission=self.submission,
+            files=self.submission.files.all(),
+            data=self.submission.get_data(),
+            page=self.submission.page.specific,
+        )
+        return context

@@ -22,13 +22,13 @@ def register_submission_urls():
     return [
         path(
             "calls/submissions/<int:submission_id>/",
-            views.review_submission,
+            views.ReviewSubmissionView.as_view(),
             name="calls_review_submission",
         ),
         # Files sent with submissions: only for staff allowed to see that call's submissions.
         path(
             "calls/submissions/<int:submission_id>/files/<int:file_id>/",
-            views.download_file,
+            views.DownloadSubmittedFileView.as_view(),
             name="calls_download_file",
         ),
     ]
