@@ -86,7 +86,10 @@ class DeadlineFormPage(
     send_confirmation = models.BooleanField(
         default=True,
         verbose_name=_("send a confirmation e-mail"),
-        help_text=_("To the address in the form's first e-mail field, with a copy of the answers."),
+        help_text=_(
+            "To the address in the form's first e-mail field: a receipt with a reference, never "
+            "the answers (the address is unconfirmed)."
+        ),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
