@@ -92,7 +92,8 @@ ENTRY_FIELDS = [
     "licence",
     "people_consented",
 ]
-PHOTO = photo_bytes()
+# Small: the photo checks are tested elsewhere; here decoding it would only take time.
+PHOTO = photo_bytes(size=(320, 200))
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,7 @@ def pages(django_db_setup, django_db_blocker):
         add_form_fields(call, *fields)
         events = EventIndexPageFactory(parent=home)
         EventPageFactory(parent=events)
-        contest = PhotoContestPageFactory(parent=home)
+        contest = PhotoContestPageFactory(parent=home, min_long_side=300)
         gallery = GalleryPageFactory(parent=contest)
         yield {
             "call": call,
