@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -62,6 +63,15 @@ class EntryFilterSet(WagtailFilterSet):
 class ModerateColumn(Column):
     cell_template_name = "stocktaking/admin/moderate_cell.html"
 
+    def get_cell_context_data(self, instance, parent_context):
+        # A cell is rendered from a plain dict: no context processors, so no `perms`.
+        context = super().get_cell_context_data(instance, parent_context)
+        request = context["request"]
+        context["can_moderate"] = request is not None and request.user.has_perm(
+            admin_views.MODERATE
+        )
+        return context
+
 
 class EntryViewSet(PrivateSnippetViewSet):
     """Entries hold their owners' names and addresses: staff with the entry permissions only,
@@ -69,7 +79,7 @@ class EntryViewSet(PrivateSnippetViewSet):
 
     model = Entry
     icon = "table"
-    menu_label = _("Entries")
+    menu_label = pgettext_lazy("stocktaking admin menu", "Entries")
     list_display = [
         "title",
         "organisation",
@@ -111,7 +121,9 @@ class EmbeddingSiteViewSet(SnippetViewSet):
     model = EmbeddingSite
     icon = "globe"
     menu_label = _("Embedding sites")
-    list_display = ["name", "origin", "is_active", "created_at"]
+    # The key is made on saving and never edited: the listing is where staff read it, to
+    # give to the partner (who makes the code on the database's embed-code page).
+    list_display = ["name", "origin", Column("key", label=_("Key")), "is_active", "created_at"]
     form_fields = ["name", "origin", "is_active", "contact_email"]
 
 
