@@ -23,6 +23,7 @@ from outbox.models import OutboxMessage
 from public_forms.models import SubmissionReceipt
 from tests.conftest import make_english_home
 from tests.factories import CallIndexPageFactory, CallPageFactory, PhotoContestPageFactory
+from tests.factories.stocktaking import EntryFactory
 from tests.media.conftest import photo_bytes
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ SECRETS = {
     "call_submission": ["carol.private@example.org", "Carol Private"],
     "submission_receipt": ["receipt-scope-secret"],
     "entrant_quota": ["dave.quota@example.org"],
+    "stocktaking_entry": ["erin.owner@example.org", "Erin Private-Owner"],
 }
 
 # Who may see each model: the permission its own staff screen (moderation, outbox, review)
@@ -44,6 +46,7 @@ PERMITTED = {
     "call_submission": {"submission_reviewer", "superuser"},
     "submission_receipt": set(),
     "entrant_quota": set(),
+    "stocktaking_entry": {"stocktaking_moderator", "superuser"},
 }
 
 USERS = [
@@ -53,6 +56,7 @@ USERS = [
     "contest_moderator",
     "outbox_staff",
     "submission_reviewer",
+    "stocktaking_moderator",
     "superuser",
 ]
 
@@ -89,6 +93,7 @@ GRANTED_TO_NOBODY = {
     ("outbox_message", "usage"),
     ("photo_entry", "localize_submit"),
     ("outbox_message", "localize_submit"),
+    ("stocktaking_entry", "localize_submit"),
 }
 
 
@@ -98,6 +103,7 @@ def model_paths():
     for name, (app, model) in {
         "photo_entry": ("media", "photoentry"),
         "outbox_message": ("outbox", "outboxmessage"),
+        "stocktaking_entry": ("stocktaking", "entry"),
     }.items():
         for path, url in SNIPPET_PATHS.items():
             url = url.replace("{app}", app).replace("{model}", model)
@@ -159,6 +165,11 @@ def make_users(home):
         "contest_moderator": ["media.moderate_photoentry"],
         "outbox_staff": ["outbox.resend_outboxmessage"],
         "submission_reviewer": ["calls.view_callsubmission"],
+        "stocktaking_moderator": [
+            "stocktaking.moderate_entry",
+            "stocktaking.view_entry",
+            "stocktaking.change_entry",
+        ],
     }
     for name, labels in grants.items():
         group = Group.objects.create(name=f"private paths: {name}")
@@ -225,6 +236,11 @@ def world(django_db_setup, django_db_blocker):
         quota = EntrantQuota.objects.create(
             contest_key=contest.translation_key, email="dave.quota@example.org", count=1
         )
+        owners_entry = EntryFactory(
+            title="Rural telemedicine pilot",
+            contact_name="Erin Private-Owner",
+            contact_email="erin.owner@example.org",
+        )
         users = make_users(home)
         # Moderation leaves traces in the history and the site history report.
         log(instance=entry, action="wagtail.edit", user=users["superuser"])
@@ -235,6 +251,7 @@ def world(django_db_setup, django_db_blocker):
             "call_submission": submission,
             "submission_receipt": receipt,
             "entrant_quota": quota,
+            "stocktaking_entry": owners_entry,
         }
         yield {"objects": objects, "users": users, "page": call, "file": upload}
         transaction.set_rollback(True)
