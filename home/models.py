@@ -156,6 +156,7 @@ class HomePage(BasePage):
         "calls.CallIndexPage",
         "media.PhotoContestPage",
         "media.GalleryPage",
+        "prizes.PrizesContestPage",
     ]
 
     class Meta:
@@ -196,6 +197,7 @@ class StandardPage(BasePage):
         "calls.CallPage",
         "media.PhotoContestPage",
         "media.GalleryPage",
+        "prizes.PrizesContestPage",
     ]
 
     class Meta:

@@ -6,6 +6,7 @@ from calls.models import CallIndexPage, CallPage
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from media.models import GalleryPage, PhotoContestPage
+from prizes.models import PrizesContestPage
 from tests.conftest import make_english_home
 
 
@@ -25,10 +26,18 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, EventIndexPage, CallIndexPage, PhotoContestPage, GalleryPage}
+            HomePage,
+            {
+                StandardPage,
+                EventIndexPage,
+                CallIndexPage,
+                PhotoContestPage,
+                GalleryPage,
+                PrizesContestPage,
+            },
         )
         self.assertAllowedSubpageTypes(
-            StandardPage, {StandardPage, CallPage, PhotoContestPage, GalleryPage}
+            StandardPage, {StandardPage, CallPage, PhotoContestPage, GalleryPage, PrizesContestPage}
         )
         self.assertCanCreateAt(HomePage, StandardPage)
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "public_forms",
     "accounts",
     "stocktaking",
+    "prizes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -7,6 +7,7 @@ from demo import events as events_demo
 from demo import media as media_demo
 from demo import pages, translation
 from demo import partners as partners_demo
+from demo import prizes as prizes_demo
 from demo.clock import DemoClock
 from home.models import HomePage
 
@@ -74,6 +75,8 @@ class Command(BaseCommand):
             # The Stocktaking database page in every language, and sample entries: a few
             # hundred, so that `make run` stays fast (bench/stocktaking.py makes 10,000).
             call_command("generate_stocktaking", count=300, seed=1, pages=True, verbosity=0)
+            # The WSIS Prizes 2014 and 2017, their nominees drawn from those entries.
+            prizes_demo.build(home_pages[0], event_pages[-1], events["forum_2017"], clock)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(source_pages)} pages and snippets in "

@@ -1,0 +1,85 @@
+"""What the Prizes store about projects and voters. Both are keyed by the contest's and the
+category's translation keys, so that every language version of a contest counts together."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PrizeSubmission(models.Model):
+    """A Stocktaking entry entered for one contest, in one category; staff nominate it."""
+
+    class Result(models.TextChoices):
+        NONE = "", _("—")
+        WINNER = "winner", _("Winner")
+        CHAMPION = "champion", _("Champion")
+
+    entry = models.ForeignKey(
+        "stocktaking.Entry",
+        on_delete=models.CASCADE,
+        related_name="prize_submissions",
+        verbose_name=_("Stocktaking entry"),
+    )
+    contest = models.ForeignKey(
+        "prizes.PrizesContestPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("contest"),
+        help_text=_("The language version it was entered through."),
+    )
+    contest_key = models.UUIDField(db_index=True, editable=False)
+    category_key = models.UUIDField(db_index=True, editable=False)
+    nominated = models.BooleanField(default=False, verbose_name=_("nominated"))
+    result = models.CharField(
+        max_length=16, blank=True, choices=Result.choices, default="", verbose_name=_("result")
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("submitted"))
+
+    class Meta:
+        verbose_name = _("prize submission")
+        verbose_name_plural = _("prize submissions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "contest_key"], name="one_prize_submission_per_entry"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.entry} ({self.category_name})"
+
+    @property
+    def category(self):
+        return self.contest.categories.filter(translation_key=self.category_key).first()
+
+    @property
+    def category_name(self):
+        category = self.category
+        return category.name if category else ""
+
+
+class Vote(models.Model):
+    """A confirmed vote: one per category per voter for the whole contest, which the database
+    enforces (so a hundred racing confirmations count once)."""
+
+    contest_key = models.UUIDField(editable=False)
+    category_key = models.UUIDField(editable=False)
+    nominee = models.ForeignKey(
+        PrizeSubmission, on_delete=models.CASCADE, related_name="votes", verbose_name=_("nominee")
+    )
+    voter_email = models.CharField(
+        max_length=254, editable=False, verbose_name=_("voter (normalised address)")
+    )
+    language = models.CharField(max_length=10, blank=True, editable=False)
+    confirmed_at = models.DateTimeField(auto_now_add=True, verbose_name=_("confirmed"))
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest_key", "category_key", "voter_email"],
+                name="one_vote_per_category_per_voter",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.voter_email} → {self.nominee_id}"

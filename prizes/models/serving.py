@@ -1,0 +1,167 @@
+"""What the contest page's routes do, each read top to bottom: phase, validation, spam guard,
+rate limit, store, respond; each refusal with its status code."""
+
+from django.db import transaction
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from prizes.forms import PrizeEntryForm, VoteForm
+from prizes.models.entries import PrizeSubmission
+from prizes.models.storing import (
+    AlreadyEntered,
+    AlreadyVoted,
+    NotANominee,
+    PhaseClosed,
+    read_vote_token,
+)
+from prizes.phases import ContestPhase
+from public_forms import ratelimit
+from stocktaking.models import Entry, StocktakingPage
+from stocktaking.models.page import OWNER_SESSION_KEY
+
+
+def _respond(page, request, template, context, status=200, wait=0):
+    response = page.render(request, context_overrides=context, template=template)
+    response.status_code = status
+    if wait:
+        response["Retry-After"] = str(wait)
+    return response
+
+
+def index(page, request):
+    return page.render(request)
+
+
+def _category(page, category_key):
+    category = page.categories.filter(translation_key=category_key).first()
+    if category is None:
+        raise Http404
+    return category
+
+
+def vote(page, request, category_key):
+    """A vote asked for: the voter's address gets a confirmation link; nothing counts yet."""
+    category = _category(page, category_key)
+    nominees = list(
+        PrizeSubmission.objects.filter(
+            contest_key=page.translation_key, category_key=category_key, nominated=True
+        )
+        .select_related("entry")
+        .order_by("entry__title", "pk")
+    )
+    choices = [(n.pk, n.entry.title) for n in nominees]
+    template = "prizes/vote_form.html"
+    context = {"category": category, "nominees": nominees}
+    if page.phase() != ContestPhase.VOTING:
+        context["message"] = _("Voting is not open: no vote can be taken now.")
+        return _respond(page, request, template, context, 403 if request.method == "POST" else 200)
+    if request.method != "POST":
+        context["form"] = VoteForm(nominees=choices)
+        return _respond(page, request, template, context)
+    status, wait = 400, 0
+    form = VoteForm(request.POST, nominees=choices)
+    if form.is_valid():
+        if form.looks_like_spam():
+            form = VoteForm(nominees=choices)
+            context["message"] = _(
+                "Your vote could not be accepted. Please fill in the form again."
+            )
+        elif wait := ratelimit.hit(request, f"prizes-vote:{page.translation_key}:{category_key}"):
+            status = 429
+            context["message"] = _("Too many votes from your connection. Try again later.")
+        else:
+            nominee = page.nominee(category_key, form.cleaned_data["nominee"])
+            confirm_url = page.get_full_url(request) + page.reverse_subpage("confirm_vote")
+            with transaction.atomic():
+                page.send_vote_link(category_key, nominee, form.cleaned_data["email"], confirm_url)
+            context["sent_to"] = form.cleaned_data["email"]
+            return _respond(page, request, template, context)
+    context["form"] = form
+    return _respond(page, request, template, context, status, wait)
+
+
+def confirm_vote(page, request):
+    """The link from the e-mail: opening it only asks (mail scanners open links); the button
+    counts the vote, once per category per voter."""
+    template = "prizes/vote_confirm.html"
+    token = request.POST.get("token") if request.method == "POST" else request.GET.get("token")
+    read = read_vote_token(token or "")
+    if read is None:
+        context = {"message": _("This link is not valid or has expired.")}
+        return _respond(page, request, template, context, 400)
+    category_key, nominee_id, email = read
+    category = _category(page, category_key)
+    nominee = page.nominee(category_key, nominee_id)
+    context = {"category": category, "nominee": nominee, "token": token}
+    if nominee is None:
+        context["message"] = _("This project is not a nominee of this category.")
+        return _respond(page, request, template, context, 400)
+    if page.phase() != ContestPhase.VOTING:
+        context["message"] = _("Voting is not open: no vote can be taken now.")
+        return _respond(page, request, template, context, 403)
+    if request.method != "POST":
+        context["ask"] = True
+        return _respond(page, request, template, context)
+    try:
+        page.record_vote(category_key, nominee_id, email)
+    except AlreadyVoted:
+        context["message"] = _("You have already voted in this category: one vote is counted.")
+        return _respond(page, request, template, context, 409)
+    except PhaseClosed:
+        context["message"] = _("Voting is not open: no vote can be taken now.")
+        return _respond(page, request, template, context, 403)
+    except NotANominee:
+        context["message"] = _("This project is not a nominee of this category.")
+        return _respond(page, request, template, context, 400)
+    context["recorded"] = True
+    return _respond(page, request, template, context)
+
+
+def enter(page, request):
+    """An owner signed in to Stocktaking's "My entries" enters one of their projects."""
+    template = "prizes/enter_form.html"
+    email = request.session.get(OWNER_SESSION_KEY)
+    stocktaking = StocktakingPage.objects.live().filter(locale_id=page.locale_id).first()
+    context = {"mine_url": f"{stocktaking.url}mine/" if stocktaking else ""}
+    posted = request.method == "POST"
+    if not email:
+        context["message"] = _(
+            "Sign in to your Stocktaking entries (“My entries”, by the link we e-mail you) "
+            "to enter one of your projects."
+        )
+        return _respond(page, request, template, context, 403 if posted else 200)
+    if page.phase() != ContestPhase.SUBMISSION:
+        context["message"] = _("Submission is closed: no project can be entered now.")
+        return _respond(page, request, template, context, 403 if posted else 200)
+    entries = Entry.objects.filter(owner_email=email).exclude(status=Entry.Status.REJECTED)
+    kwargs = {
+        "entries": [(e.pk, e.title) for e in entries],
+        "categories": [(str(c.translation_key), c.name) for c in page.categories.all()],
+    }
+    if not posted:
+        context["form"] = PrizeEntryForm(**kwargs)
+        return _respond(page, request, template, context)
+    status, wait = 400, 0
+    form = PrizeEntryForm(request.POST, **kwargs)
+    if form.is_valid():
+        if form.looks_like_spam():
+            form = PrizeEntryForm(**kwargs)
+            context["message"] = _(
+                "Your entry could not be accepted. Please fill in the form again."
+            )
+        elif wait := ratelimit.hit(request, f"prizes-enter:{page.translation_key}"):
+            status = 429
+            context["message"] = _("Too many entries from your connection. Try again later.")
+        else:
+            entry = entries.get(pk=form.cleaned_data["entry"])
+            try:
+                context["submission"] = page.enter_project(entry, form.cleaned_data["category"])
+                return _respond(page, request, template, context)
+            except AlreadyEntered:
+                status = 409
+                context["message"] = _("This project is already entered in this contest.")
+            except PhaseClosed:
+                status = 403
+                context["message"] = _("Submission is closed: no project can be entered now.")
+    context["form"] = form
+    return _respond(page, request, template, context, status, wait)

@@ -1,0 +1,105 @@
+"""Taking prize entries and votes in: each one insert that the database's unique constraints
+guard, so that racing requests store one row and the others learn they came second."""
+
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from prizes.models.entries import PrizeSubmission, Vote
+from prizes.phases import ContestPhase
+from prizes.voting import normalise_email
+
+VOTE_LINK_MAX_AGE = 7 * 24 * 3600
+_vote_signer = signing.TimestampSigner(salt="prizes.vote-confirmation")
+
+
+class PhaseClosed(Exception):
+    """The contest is not in the phase this action belongs to."""
+
+
+class AlreadyEntered(Exception):
+    """This project is already entered in this contest."""
+
+
+class AlreadyVoted(Exception):
+    """This voter has already voted in this category."""
+
+
+class NotANominee(Exception):
+    """The project chosen is not a nominee of this category."""
+
+
+def vote_token(category_key, nominee_id, email):
+    return _vote_signer.sign_object({"k": str(category_key), "n": nominee_id, "e": email})
+
+
+def read_vote_token(token):
+    """(category key, nominee id, e-mail as typed), or None for a forged or expired link."""
+    try:
+        data = _vote_signer.unsign_object(token, max_age=VOTE_LINK_MAX_AGE)
+        return data["k"], int(data["n"]), str(data["e"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+class PrizeStoring:
+    """A mixin of the contest page: entering projects, asking for and recording votes."""
+
+    def enter_project(self, entry, category_key, now=None):
+        if self.phase(now) != ContestPhase.SUBMISSION:
+            raise PhaseClosed
+        if str(category_key) not in self.category_keys():
+            raise ValueError("not a category of this contest")
+        try:
+            with transaction.atomic():
+                return PrizeSubmission.objects.create(
+                    entry=entry,
+                    contest=self,
+                    contest_key=self.translation_key,
+                    category_key=category_key,
+                )
+        except IntegrityError:
+            raise AlreadyEntered from None
+
+    def nominee(self, category_key, nominee_id):
+        return PrizeSubmission.objects.filter(
+            pk=nominee_id,
+            contest_key=self.translation_key,
+            category_key=category_key,
+            nominated=True,
+        ).first()
+
+    def send_vote_link(self, category_key, nominee, email, confirm_url):
+        """The confirmation link, in the page's language; it names the contest and the
+        nominee (public once nominated), never anything the voter typed but the address."""
+        link = f"{confirm_url}?token={vote_token(category_key, nominee.pk, email)}"
+        with translation.override(self.locale.language_code):
+            body = render_to_string(
+                "prizes/emails/vote_confirmation.txt",
+                {"contest": self, "nominee": nominee, "link": link},
+            )
+            subject = _("%(contest)s: confirm your vote") % {"contest": self.title}
+            EmailMessage(subject, body, to=[email]).send()
+
+    def record_vote(self, category_key, nominee_id, email, now=None):
+        """Counts a confirmed vote once: the unique constraint on (contest, category, voter)
+        refuses the second, whichever request comes first."""
+        if self.phase(now) != ContestPhase.VOTING:
+            raise PhaseClosed
+        nominee = self.nominee(category_key, nominee_id)
+        if nominee is None:
+            raise NotANominee
+        try:
+            with transaction.atomic():
+                return Vote.objects.create(
+                    contest_key=self.translation_key,
+                    category_key=category_key,
+                    nominee=nominee,
+                    voter_email=normalise_email(email),
+                    language=self.locale.language_code,
+                )
+        except IntegrityError:
+            raise AlreadyVoted from None
