@@ -158,6 +158,11 @@ def enter(page, request):
                 context["submission"] = page.enter_project(entry, form.cleaned_data["category"])
                 return _respond(page, request, template, context)
             except AlreadyEntered:
+                # Entered already: its owner may still move it to another category.
+                moved = page.change_category(entry, form.cleaned_data["category"])
+                if moved is not None:
+                    context["submission"] = moved
+                    return _respond(page, request, template, context)
                 status = 409
                 context["message"] = _("This project is already entered in this contest.")
             except PhaseClosed:

@@ -64,6 +64,18 @@ class PrizeStoring:
         except IntegrityError:
             raise AlreadyEntered from None
 
+    def change_category(self, entry, category_key, now=None):
+        """The owner moves their entry to another category, until submission closes; returns
+        the entry's submission, or None when it was already in that category."""
+        if self.phase(now) != ContestPhase.SUBMISSION:
+            raise PhaseClosed
+        if str(category_key) not in self.category_keys():
+            raise ValueError("not a category of this contest")
+        mine = PrizeSubmission.objects.filter(entry=entry, contest_key=self.translation_key)
+        if not mine.exclude(category_key=category_key).update(category_key=category_key):
+            return None
+        return mine.get()
+
     def nominee(self, category_key, nominee_id):
         return PrizeSubmission.objects.filter(
             pk=nominee_id,

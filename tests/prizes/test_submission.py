@@ -92,3 +92,26 @@ def test_a_late_entry_is_refused_with_403(client, english_home, stocktaking_page
     }
     assert client.post(f"{contest.url}enter/", data).status_code == 403
     assert not PrizeSubmission.objects.exists()
+
+
+def test_an_owner_moves_their_entry_to_another_category_until_submission_closes(
+    client, english_home, stocktaking_page
+):
+    contest = contest_in(english_home, ContestPhase.SUBMISSION)
+    health, capacity = contest.categories.all()
+    entry = EntryFactory(contact_email="grace@example.org")
+    sign_in_owner(client, "grace@example.org")
+    url = f"{contest.url}enter/"
+    client.post(url, {"entry": entry.pk, "category": str(health.translation_key), **guards()})
+    moved = client.post(
+        url, {"entry": entry.pk, "category": str(capacity.translation_key), **guards()}
+    )
+    assert moved.status_code == 200
+    submission = PrizeSubmission.objects.get()
+    assert submission.category_key == capacity.translation_key
+    # Once submission has closed, the category stays.
+    contest.submission_closes_at = contest.submission_opens_at
+    with pytest.raises(PhaseClosed):
+        contest.change_category(entry, health.translation_key)
+    submission.refresh_from_db()
+    assert submission.category_key == capacity.translation_key
