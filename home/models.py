@@ -200,6 +200,18 @@ class StandardPage(BasePage):
         "prizes.PrizesContestPage",
     ]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A section ("Prizes", "Stocktaking") leads to what is under it: each year's contest,
+        # the database. One query; their URLs come from the cached site root paths.
+        context["subpages"] = (
+            self.get_children()
+            .live()
+            .public()
+            .only("id", "title", "url_path", "depth", "path", "locale")
+        )
+        return context
+
     class Meta:
         verbose_name = _("standard page")
 
