@@ -9,7 +9,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from events import schedule
-from home.blocks import BodyBlock, PartnerStripBlock
+from home.blocks import BodyBlock
+from home.section_blocks import PartnerStripBlock
 
 # Samples for the block picker's previews.
 OPENING_SESSION = {

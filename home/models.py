@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import blocks, prefetch
+from home import blocks, prefetch, section_blocks
 
 
 class BasePage(Page):
@@ -121,7 +121,7 @@ class HomePage(BasePage):
     introduction = RichTextField(
         blank=True, features=blocks.RICH_TEXT_FEATURES, verbose_name=_("introduction")
     )
-    body = StreamField(blocks.HomeSectionsBlock(), blank=True, verbose_name=_("sections"))
+    body = StreamField(section_blocks.HomeSectionsBlock(), blank=True, verbose_name=_("sections"))
 
     prefetched_image_fields = ("hero_image",)
 
@@ -242,7 +242,9 @@ class SiteSettings(BaseSiteSetting):
         [("link", blocks.LinkBlock())], blank=True, verbose_name=_("footer links")
     )
     social_links = StreamField(
-        [("social", blocks.SocialLinkBlock())], blank=True, verbose_name=_("social networks")
+        [("social", section_blocks.SocialLinkBlock())],
+        blank=True,
+        verbose_name=_("social networks"),
     )
 
     panels = [

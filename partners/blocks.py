@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home.blocks import PartnerChooserBlock, preview_partners
 from home.choosers import LocalizedPageChooserBlock
+from home.section_blocks import PartnerChooserBlock, preview_partners
 
 
 class TierValue(blocks.StructValue):

@@ -16,13 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.blocks import (
-    BodyBlock,
-    HomeSectionsBlock,
-    ImageBlock,
-    MultilingualDocumentBlock,
-    PartnerStripBlock,
-)
+from home.blocks import BodyBlock, ImageBlock, MultilingualDocumentBlock
+from home.section_blocks import HomeSectionsBlock, PartnerStripBlock
 from media.blocks import PhotoChooserBlock
 from partners.blocks import PartnershipTierBlock
 from tests.factories import PartnerFactory, PhotoContestPageFactory

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home import blocks
+from home import blocks, section_blocks
 from tests.factories import DocumentFactory, ImageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,13 +70,13 @@ def test_headings_are_limited_to_levels_two_to_four():
 def test_rich_text_offers_no_h1_and_no_raw_html():
     assert "h1" not in blocks.RICH_TEXT_FEATURES
     stream_types = set(blocks.BodyBlock().child_blocks) | set(
-        blocks.HomeSectionsBlock().child_blocks
+        section_blocks.HomeSectionsBlock().child_blocks
     )
     assert "html" not in stream_types and "raw_html" not in stream_types
 
 
 def test_every_block_describes_itself_for_editors():
-    for stream in (blocks.BodyBlock(), blocks.HomeSectionsBlock()):
+    for stream in (blocks.BodyBlock(), section_blocks.HomeSectionsBlock()):
         for name, child in stream.child_blocks.items():
             assert child.meta.description, name
 
