@@ -93,10 +93,12 @@ class CallSubmission(AbstractFormSubmission):
         return f"C-{self.pk:06d}"
 
     def save(self, *args, **kwargs):
+        # A new submission holds the seat its call's storing reserved: nothing to settle.
+        settles_seat = not self._state.adding and self.call_key
         with transaction.atomic():
             super().save(*args, **kwargs)
             update_fields = kwargs.get("update_fields")
-            if self.call_key and (update_fields is None or "status" in update_fields):
+            if settles_seat and (update_fields is None or "status" in update_fields):
                 if self.status in WITHOUT_SEAT:
                     self.release_seat()
                 else:
