@@ -8,6 +8,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from home.search_text import highlight
+
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -23,6 +25,7 @@ def search(request):
         )
     # get_page: the first page for a bad number, the last for one past the end.
     page_of_results = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    mark_found_words(page_of_results, query)
     return render(
         request,
         "home/search.html",
@@ -32,6 +35,19 @@ def search(request):
             "query_string": urlencode({"q": query}),
         },
     )
+
+
+def mark_found_words(results, query):
+    """Each result's title and summary with the words the query found marked (<mark>), compared
+    in the result's own language."""
+    if not query:
+        return
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    for result in results:
+        language = languages.get(result.locale_id, "en")
+        summary = result.search_description or getattr(result, "listing_summary", "")
+        result.marked_title = highlight(result.title, query, language)
+        result.marked_summary = highlight(summary, query, language) if summary else ""
 
 
 @require_GET
