@@ -6,6 +6,7 @@ from wagtail.permissions import policy_registry
 from wagtail.signals import page_published, published
 from wagtail_localize.views import edit_translation
 
+from translations.language_state import catch_up_on_publish
 from translations.tracking import record_source_change
 
 _wagtail_localize_can_edit = edit_translation.user_can_edit_instance
@@ -24,5 +25,7 @@ def user_can_edit_instance(user, instance):
 def connect():
     page_published.connect(record_source_change, dispatch_uid="translations.page_source_change")
     published.connect(record_source_change, dispatch_uid="translations.snippet_source_change")
+    page_published.connect(catch_up_on_publish, dispatch_uid="translations.page_catch_up")
+    published.connect(catch_up_on_publish, dispatch_uid="translations.snippet_catch_up")
     # The module's views call this name at request time, so replacing it covers all of them.
     edit_translation.user_can_edit_instance = user_can_edit_instance

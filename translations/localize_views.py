@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
+from translations import language_state
 from translations.language_rights import language_codes_for
 
 
@@ -78,10 +79,21 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             form.fields.pop("use_machine_translation", None)
         return form
 
+    @transaction.atomic
     def form_valid(self, form):
         form.cleaned_data.setdefault("publish_translations", False)
         form.cleaned_data.setdefault("use_machine_translation", False)
-        return super().form_valid(form)
+        before = language_state.segment_strings(self.object)
+        response = super().form_valid(form)
+        language_state.record_segment_changes(self.object, before)
+        # The syncing translator's languages have taken in the new text; the others have not.
+        mine = language_codes_for(self.request.user, "change")
+        language_state.mark_synced(
+            t
+            for t in self.object.translations.filter(enabled=True).select_related("target_locale")
+            if t.target_locale.language_code in mine
+        )
+        return response
 
 
 def urlpatterns():

@@ -3,6 +3,7 @@ missing, in progress (percentage of segments translated), waiting for review, up
 outdated. A fixed number of queries, however many pages: everything is fetched by set."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
@@ -39,6 +40,7 @@ class Cell:
     state: str
     percent: int | None = None
     url: str | None = None
+    since: datetime | None = None  # how long the cell has been in its state
 
     @property
     def label(self):
@@ -84,7 +86,13 @@ class TranslationStatus:
         translations = Translation.objects.filter(
             source__locale=self.source_locale, target_locale__in=self.locales, enabled=True
         ).values(
-            "id", "source_id", "source__object_id", "target_locale_id", "source__last_updated_at"
+            "id",
+            "source_id",
+            "source__object_id",
+            "target_locale_id",
+            "source__last_updated_at",
+            "created_at",
+            "language_sync__synced_at",
         )
         by_key = {(t["source__object_id"], t["target_locale_id"]): t for t in translations}
         source_ids = {t["source_id"] for t in by_key.values()}
@@ -109,11 +117,12 @@ class TranslationStatus:
                 "source_id", "changed_at"
             )
         )
-        in_review = set(
-            WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).values_list(
-                "base_content_type_id", "object_id"
-            )
-        )
+        in_review = {
+            (content_type, object_id): created_at
+            for content_type, object_id, created_at in WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS
+            ).values_list("base_content_type_id", "object_id", "created_at")
+        }
         rows = []
         for source in sources:
             row = Row(
@@ -139,19 +148,27 @@ class TranslationStatus:
             return Cell(code, MISSING, url=self._submit_url(source, code))
         edit_url = target["edit_url"] if code in self._codes("change") else None
         percent = None
+        since = target["published_at"]
         if t is not None:
             total = totals.get(t["source_id"], 0)
             translated = done.get((t["source_id"], locale.id), 0)
             percent = 100 if total == 0 else min(100, translated * 100 // total)
             changed_at = changed.get(t["source_id"])
-            if changed_at and changed_at > t["source__last_updated_at"]:
-                sync = reverse("wagtail_localize:update_translations", args=[t["source_id"]])
-                return Cell(code, OUTDATED, percent, sync if edit_url else None)
+            # Each language's own catch-up: another language's Sync does not count for it.
+            caught_up = t["language_sync__synced_at"] or t["created_at"]
+            if changed_at and changed_at > caught_up:
+                if changed_at > t["source__last_updated_at"] and edit_url:
+                    # The source's new text is not in the translations yet: Sync first.
+                    url = reverse("wagtail_localize:update_translations", args=[t["source_id"]])
+                else:
+                    url = edit_url
+                return Cell(code, OUTDATED, percent, url, since=changed_at)
+            since = max(filter(None, [since, caught_up]))
         if target["review_key"] in in_review:
-            return Cell(code, REVIEW, percent, edit_url)
+            return Cell(code, REVIEW, percent, edit_url, since=in_review[target["review_key"]])
         if (percent is not None and percent < 100) or not target["live"] or target["draft"]:
-            return Cell(code, IN_PROGRESS, percent, edit_url)
-        return Cell(code, UP_TO_DATE, percent, edit_url)
+            return Cell(code, IN_PROGRESS, percent, edit_url, since=since)
+        return Cell(code, UP_TO_DATE, percent, edit_url, since=since)
 
     def _codes(self, action):
         return language_codes_for(self.user, action)
@@ -185,7 +202,13 @@ class TranslationStatus:
             translation_key__in=source_pages.values("translation_key"), locale__in=self.locales
         )
         for target in targets.values(
-            "id", "translation_key", "locale_id", "live", "has_unpublished_changes", "alias_of_id"
+            "id",
+            "translation_key",
+            "locale_id",
+            "live",
+            "has_unpublished_changes",
+            "alias_of_id",
+            "last_published_at",
         ):
             if target["alias_of_id"]:
                 continue  # an alias shows the source text: not a translation yet
@@ -194,6 +217,7 @@ class TranslationStatus:
                 "live": target["live"],
                 "draft": target["has_unpublished_changes"],
                 "review_key": (page_type, str(target["id"])),
+                "published_at": target["last_published_at"],
             }
         return list(sources.values())
 
@@ -203,7 +227,7 @@ class TranslationStatus:
         content_type = ContentType.objects.get_for_model(model).id
         fields = ["pk", "translation_key", "locale_id"]
         if hasattr(model, "has_unpublished_changes"):
-            fields += ["live", "has_unpublished_changes"]
+            fields += ["live", "has_unpublished_changes", "last_published_at"]
         keys = model.objects.filter(locale=self.source_locale).values("translation_key")
         for target in model.objects.filter(
             translation_key__in=keys, locale__in=self.locales
@@ -213,5 +237,6 @@ class TranslationStatus:
                 "live": target.get("live", True),
                 "draft": target.get("has_unpublished_changes", False),
                 "review_key": (content_type, str(target["pk"])),
+                "published_at": target.get("last_published_at"),
             }
         return list(sources.values())

@@ -2,6 +2,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
+from translations.language_state import changes_to_translate
+
 register = template.Library()
 
 
@@ -34,4 +36,15 @@ def translation_review_panel(context, translation, instance):
         "total": total,
         "submit_url": reverse("submit_translation_for_review", args=[translation.id]),
         "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("translations/admin/what_changed.html")
+def what_changed(translation):
+    """Above wagtail-localize's editor: each segment whose source text changed since this
+    language translated it, with the previous source, the change, and the previous translation."""
+    return {
+        "changes": changes_to_translate(translation),
+        "locale": translation.target_locale,
+        "source_locale": translation.source.locale,
     }
