@@ -4,7 +4,7 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from accounts.throttle import lockout_message
@@ -17,7 +17,7 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Wagtail's field has no label, so "Password" stayed English (Django translates this).
-        self.fields["password"].label = _("Password")
+        self.fields["password"].label = pgettext_lazy("site", "Password")
 
     def get_invalid_login_error(self):
         if getattr(self.request, "axes_locked_out", False):

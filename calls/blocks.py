@@ -1,6 +1,7 @@
 import datetime
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 from home.choosers import LocalizedPageChooserBlock
@@ -9,8 +10,8 @@ from home.choosers import LocalizedPageChooserBlock
 class ConsultationPhaseBlock(blocks.StructBlock):
     """A phase of an open consultation process, with its dates and its meeting."""
 
-    name = blocks.CharBlock(max_length=255, label=_("Name"))
-    description = blocks.TextBlock(required=False, label=_("Description"))
+    name = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Name"))
+    description = blocks.TextBlock(required=False, label=pgettext_lazy("site", "Description"))
     starts = blocks.DateBlock(required=False, label=_("Starts"))
     ends = blocks.DateBlock(required=False, label=_("Ends"))
     meeting = LocalizedPageChooserBlock(

@@ -3,6 +3,7 @@ The form builder and the staff screens import these without importing the models
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
 CALL_FIELD_CHOICES = [
@@ -29,7 +30,7 @@ class ReviewStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     UNDER_REVIEW = "under_review", _("Under review")
     ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("site", "Rejected")
     CANCELLED = "cancelled", _("Cancelled by the submitter")
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -28,8 +29,8 @@ class SessionBlock(blocks.StructBlock):
     starts = blocks.TimeBlock(label=_("Starts"), help_text=_("Local time at the venue."))
     ends = blocks.TimeBlock(label=_("Ends"))
     room = blocks.CharBlock(required=False, max_length=255, label=_("Room"))
-    title = blocks.CharBlock(max_length=255, label=_("Title"))
-    description = blocks.TextBlock(required=False, label=_("Description"))
+    title = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Title"))
+    description = blocks.TextBlock(required=False, label=pgettext_lazy("site", "Description"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -49,9 +50,9 @@ class SessionBlock(blocks.StructBlock):
 class TrackBlock(blocks.StructBlock):
     """A track of the programme, e.g. the High-Level Track or the Forum Track."""
 
-    name = blocks.CharBlock(max_length=255, label=_("Name"))
-    description = blocks.TextBlock(required=False, label=_("Description"))
-    sessions = blocks.ListBlock(SessionBlock(), label=_("Sessions"))
+    name = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Name"))
+    description = blocks.TextBlock(required=False, label=pgettext_lazy("site", "Description"))
+    sessions = blocks.ListBlock(SessionBlock(), label=pgettext_lazy("site", "Sessions"))
 
     class Meta:
         icon = "list-ol"
@@ -97,7 +98,7 @@ class KeyDateBlock(blocks.StructBlock):
     date = blocks.DateBlock(label=_("Date"))
     time = blocks.TimeBlock(
         required=False,
-        label=_("Time"),
+        label=pgettext_lazy("site", "Time"),
         help_text=_("Local time at the venue. Leave empty for the end of the day."),
     )
 

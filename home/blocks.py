@@ -8,6 +8,7 @@ with the number of blocks on it.
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
@@ -120,7 +121,9 @@ class ImageBlock(blocks.StructBlock):
         label=_("Alternative text"),
         help_text=_("What the image shows, for people who cannot see it. Never the file name."),
     )
-    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+    caption = blocks.CharBlock(
+        required=False, max_length=255, label=pgettext_lazy("site", "Caption")
+    )
 
     def get_preview_value(self):
         return self.normalize(
@@ -191,7 +194,7 @@ class CallToActionListBlock(blocks.StructBlock):
     """The newsletters' "Call for Action": a short list of things to do, each a link."""
 
     heading = blocks.CharBlock(max_length=255, label=_("Heading"))
-    links = blocks.ListBlock(LinkBlock(), min_num=1, label=_("Actions"))
+    links = blocks.ListBlock(LinkBlock(), min_num=1, label=pgettext_lazy("site", "Actions"))
 
     class Meta:
         icon = "list-ul"
@@ -219,11 +222,11 @@ class MultilingualDocumentValue(blocks.StructValue):
 
 
 DOCUMENT_LANGUAGES = [
-    ("ar", "AR", _("Arabic")),
-    ("en", "EN", _("English")),
-    ("es", "ES", _("Spanish")),
-    ("fr", "FR", _("French")),
-    ("ru", "RU", _("Russian")),
+    ("ar", "AR", pgettext_lazy("site", "Arabic")),
+    ("en", "EN", pgettext_lazy("site", "English")),
+    ("es", "ES", pgettext_lazy("site", "Spanish")),
+    ("fr", "FR", pgettext_lazy("site", "French")),
+    ("ru", "RU", pgettext_lazy("site", "Russian")),
     ("zh", "ZH", _("Chinese")),
 ]
 
@@ -231,12 +234,12 @@ DOCUMENT_LANGUAGES = [
 class MultilingualDocumentBlock(blocks.StructBlock):
     """One document in several languages, shown as [AR] [EN] [ES] [FR] [RU] [ZH] links."""
 
-    title = blocks.CharBlock(max_length=255, label=_("Title"))
-    ar = PrefetchingDocumentChooserBlock(required=False, label=_("Arabic"))
-    en = PrefetchingDocumentChooserBlock(required=False, label=_("English"))
-    es = PrefetchingDocumentChooserBlock(required=False, label=_("Spanish"))
-    fr = PrefetchingDocumentChooserBlock(required=False, label=_("French"))
-    ru = PrefetchingDocumentChooserBlock(required=False, label=_("Russian"))
+    title = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Title"))
+    ar = PrefetchingDocumentChooserBlock(required=False, label=pgettext_lazy("site", "Arabic"))
+    en = PrefetchingDocumentChooserBlock(required=False, label=pgettext_lazy("site", "English"))
+    es = PrefetchingDocumentChooserBlock(required=False, label=pgettext_lazy("site", "Spanish"))
+    fr = PrefetchingDocumentChooserBlock(required=False, label=pgettext_lazy("site", "French"))
+    ru = PrefetchingDocumentChooserBlock(required=False, label=pgettext_lazy("site", "Russian"))
     zh = PrefetchingDocumentChooserBlock(required=False, label=_("Chinese"))
 
     def get_preview_value(self):

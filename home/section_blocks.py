@@ -6,6 +6,7 @@ import datetime
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.models import Locale
 
@@ -28,8 +29,8 @@ from home.choosers import (
 
 
 class FeaturedItemBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=255, label=_("Title"))
-    summary = blocks.TextBlock(label=_("Summary"))
+    title = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Title"))
+    summary = blocks.TextBlock(label=pgettext_lazy("site", "Summary"))
     image = OptionalImageBlock()
     link = LinkBlock()
 
@@ -71,7 +72,7 @@ class FeaturedItemsBlock(blocks.StructBlock):
 
 
 class NewsItemBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    title = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Title"))
     date = blocks.DateBlock(required=False, label=_("Date"))
     text = ParagraphBlock(label=_("Text"))
     image = OptionalImageBlock()
@@ -172,7 +173,7 @@ class SocialLinkValue(blocks.StructValue):
 
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS, label=_("Network"))
-    url = blocks.URLBlock(label=_("URL"))
+    url = blocks.URLBlock(label=pgettext_lazy("site", "URL"))
 
     class Meta:
         value_class = SocialLinkValue

@@ -6,7 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -104,7 +104,7 @@ class DecisionBulkAction(ListingPermissionRequired, BulkConfirmationMixin, Snipp
 
 @hooks.register("register_bulk_action")
 class ApproveBulkAction(DecisionBulkAction):
-    display_name = _("Approve")
+    display_name = pgettext_lazy("site", "Approve")
     action_type = "approve"
     aria_label = _("Approve the selected photos")
     decision = "approve"
@@ -119,7 +119,7 @@ class ApproveBulkAction(DecisionBulkAction):
 
 @hooks.register("register_bulk_action")
 class RejectBulkAction(DecisionBulkAction):
-    display_name = _("Reject")
+    display_name = pgettext_lazy("site", "Reject")
     action_type = "reject"
     aria_label = _("Reject the selected photos")
     decision = "reject"

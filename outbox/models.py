@@ -8,6 +8,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Seconds to wait before each retry: a minute, five, half an hour, two hours, six, a day.
 RETRY_DELAYS = [60, 300, 1800, 7200, 21600, 86400]
@@ -24,7 +25,9 @@ class OutboxMessage(models.Model):
         RETRYING = "retrying", _("Failed, will retry")
         FAILED = "failed", _("Failed")
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=pgettext_lazy("site", "created")
+    )
     state = models.CharField(
         max_length=16,
         choices=State.choices,
@@ -39,7 +42,7 @@ class OutboxMessage(models.Model):
     reply_to = models.JSONField(default=list, blank=True)
     headers = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=10, blank=True, verbose_name=_("language"))
-    subject = models.CharField(max_length=998, verbose_name=_("subject"))
+    subject = models.CharField(max_length=998, verbose_name=pgettext_lazy("site", "subject"))
     body = models.TextField(verbose_name=_("body"))
     # [[content, mimetype]], e.g. the HTML version of Wagtail's notifications.
     alternatives = models.JSONField(default=list, blank=True)

@@ -4,6 +4,7 @@ page shows them too)."""
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -23,7 +24,7 @@ class TierValue(blocks.StructValue):
 
 
 class PartnershipTierBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=255, label=_("Name"))
+    name = blocks.CharBlock(max_length=255, label=pgettext_lazy("site", "Name"))
     benefits = blocks.TextBlock(required=False, label=_("Benefits"))
     slots = blocks.IntegerBlock(
         required=False,

@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -41,8 +42,8 @@ class Partner(
     """An organisation that supports WSIS events: reused across events and tiers. Visitors read
     it, so a change goes live only through the "Snippet review" workflow (translations.roles)."""
 
-    name = models.CharField(max_length=255, verbose_name=_("name"))
-    description = models.TextField(blank=True, verbose_name=_("description"))
+    name = models.CharField(max_length=255, verbose_name=pgettext_lazy("site", "name"))
+    description = models.TextField(blank=True, verbose_name=pgettext_lazy("site", "description"))
     logo = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.PROTECT,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stocktaking import importing
 from stocktaking.models import Entry, storing
@@ -21,7 +22,7 @@ class DecisionForm(forms.Form):
         choices=[
             ("approve", _("Approve and publish")),
             ("changes", _("Ask the owner for changes")),
-            ("reject", _("Reject")),
+            ("reject", pgettext_lazy("site", "Reject")),
         ],
         widget=forms.RadioSelect,
     )

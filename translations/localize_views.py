@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation, submit_translations, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from translations import language_state
 from translations.language_rights import language_codes_for
@@ -96,9 +101,43 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         return response
 
 
+def workflow_decides(user, instance):
+    """A translation whose language has a review workflow is published by its approval only."""
+    workflow = instance.get_workflow() if hasattr(instance, "get_workflow") else None
+    return workflow is not None and not user.is_superuser
+
+
+def refuse_publish_past_review(request, instance):
+    """Run before wagtail-localize's editor: its "Publish in …" posts straight to
+    save_target(publish=True), a second way to publish that skips the language's reviewers."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if not Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+    ).exists():
+        return None
+    if not workflow_decides(request.user, instance):
+        return None
+    messages.error(request, _("This translation is published when its review approves it."))
+    return redirect(request.get_full_path())
+
+
+def convert_to_alias(request, page_id):
+    """Turning a translation back into an alias of its source throws the translation away: only
+    administrators may, after wagtail-localize's own confirmation page."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
 def urlpatterns():
     """Registered ahead of wagtail-localize's own patterns for the same paths."""
     urls = [
+        path(
+            "page/<int:page_id>/convert_to_alias/",
+            convert_to_alias,
+            name="convert_to_alias",
+        ),
         path(
             "submit/page/<int:page_id>/",
             SubmitPageTranslationView.as_view(),

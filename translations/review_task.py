@@ -4,6 +4,7 @@ approval task cannot say this: its groups approve in every language."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 from wagtail.models import Task, TaskState
 
@@ -27,9 +28,9 @@ class LanguageReviewTask(Task):
         if not self.user_can_review(obj, user):
             return []
         return [
-            ("reject", _("Request changes"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
+            ("reject", pgettext_lazy("site", "Request changes"), True),
+            ("approve", pgettext_lazy("site", "Approve"), False),
+            ("approve", pgettext_lazy("site", "Approve with comment"), True),
         ]
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -12,6 +12,7 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
@@ -27,10 +28,10 @@ MISSING, IN_PROGRESS, REVIEW, UP_TO_DATE, OUTDATED = (
 )
 STATES = [
     (MISSING, _("Missing")),
-    (IN_PROGRESS, _("In progress")),
+    (IN_PROGRESS, pgettext_lazy("site", "In progress")),
     (REVIEW, _("Waiting for review")),
     (OUTDATED, _("Outdated")),
-    (UP_TO_DATE, _("Up to date")),
+    (UP_TO_DATE, pgettext_lazy("site", "Up to date")),
 ]
 
 

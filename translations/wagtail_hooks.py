@@ -13,6 +13,17 @@ def register_language_scoped_localize_urls():
     return localize_views.urlpatterns()
 
 
+# Ahead of wagtail-localize's own before_edit hooks, which serve its editor.
+hooks.register("before_edit_page", localize_views.refuse_publish_past_review, order=-1)
+hooks.register("before_edit_snippet", localize_views.refuse_publish_past_review, order=-1)
+
+
+@hooks.register("construct_page_action_menu")
+def offer_convert_to_alias_to_administrators_only(menu_items, request, context):
+    if not request.user.is_superuser:
+        menu_items[:] = [i for i in menu_items if i.name != "localize-convert-to-alias"]
+
+
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from public_forms.storage import private_storage
@@ -27,8 +28,8 @@ class PhotoEntry(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("site", "Approved")
+        REJECTED = "rejected", pgettext_lazy("site", "Rejected")
 
     contest = models.ForeignKey(
         "media.PhotoContestPage",
@@ -41,7 +42,7 @@ class PhotoEntry(models.Model):
     public_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    title = models.CharField(max_length=255, verbose_name=_("title"))
+    title = models.CharField(max_length=255, verbose_name=pgettext_lazy("site", "title"))
     caption = models.TextField(verbose_name=_("caption"))
     taken_where = models.CharField(max_length=255, verbose_name=_("where it was taken"))
     taken_on = models.DateField(null=True, blank=True, verbose_name=_("when it was taken"))

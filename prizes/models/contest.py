@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -32,8 +33,8 @@ class PrizeCategory(TranslatableMixin, Orderable):
     page = ParentalKey(
         "prizes.PrizesContestPage", on_delete=models.CASCADE, related_name="categories"
     )
-    name = models.CharField(max_length=255, verbose_name=_("name"))
-    description = models.TextField(blank=True, verbose_name=_("description"))
+    name = models.CharField(max_length=255, verbose_name=pgettext_lazy("site", "name"))
+    description = models.TextField(blank=True, verbose_name=pgettext_lazy("site", "description"))
     action_line = models.ForeignKey(
         "stocktaking.ActionLine",
         null=True,

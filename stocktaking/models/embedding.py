@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_key():
@@ -24,7 +25,7 @@ class EmbeddingSite(models.Model):
     the embedded pages (Content-Security-Policy frame-ancestors) and call the API from a
     browser (CORS); what its visitors submit is attributed to it."""
 
-    name = models.CharField(max_length=255, verbose_name=_("name"))
+    name = models.CharField(max_length=255, verbose_name=pgettext_lazy("site", "name"))
     origin = models.CharField(
         max_length=255,
         unique=True,
@@ -32,7 +33,7 @@ class EmbeddingSite(models.Model):
         help_text=_("The scheme, host and port of the partner's pages, e.g. https://example.org"),
     )
     key = models.CharField(max_length=32, unique=True, default=new_key, editable=False)
-    is_active = models.BooleanField(default=True, verbose_name=_("active"))
+    is_active = models.BooleanField(default=True, verbose_name=pgettext_lazy("site", "active"))
     contact_email = models.EmailField(blank=True, verbose_name=_("contact e-mail"))
     created_at = models.DateTimeField(auto_now_add=True)
 

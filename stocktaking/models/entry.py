@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from partners.models import STAKEHOLDER_TYPES
@@ -30,7 +31,7 @@ class EntryContent(models.Model):
     stakeholder_type = models.CharField(
         max_length=32, choices=ENTRY_STAKEHOLDER_TYPES, verbose_name=_("stakeholder type")
     )
-    description = models.TextField(verbose_name=_("description"))
+    description = models.TextField(verbose_name=pgettext_lazy("site", "description"))
     website = models.URLField(max_length=255, blank=True, verbose_name=_("website"))
     project_status = models.CharField(
         max_length=16,
@@ -49,14 +50,14 @@ class EntryContent(models.Model):
         storage=private_storage,
         max_length=255,
         blank=True,
-        verbose_name=_("image"),
+        verbose_name=pgettext_lazy("site", "image"),
     )
     document = models.FileField(
         upload_to=attachment_path,
         storage=private_storage,
         max_length=255,
         blank=True,
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("site", "document"),
     )
 
     class Meta:
@@ -69,9 +70,9 @@ class Entry(EntryContent):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting moderation")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        PUBLISHED = "published", _("Published")
-        REJECTED = "rejected", _("Rejected")
+        CHANGES_REQUESTED = "changes_requested", pgettext_lazy("site", "Changes requested")
+        PUBLISHED = "published", pgettext_lazy("site", "Published")
+        REJECTED = "rejected", pgettext_lazy("site", "Rejected")
 
     # Derived from start_date: the year facet.
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True, editable=False)
@@ -162,9 +163,9 @@ class EntryUpdate(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting moderation")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        CHANGES_REQUESTED = "changes_requested", pgettext_lazy("site", "Changes requested")
+        APPROVED = "approved", pgettext_lazy("site", "Approved")
+        REJECTED = "rejected", pgettext_lazy("site", "Rejected")
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="updates")
     data = models.JSONField()

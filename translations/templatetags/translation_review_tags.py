@@ -1,8 +1,11 @@
+import json
+
 from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
 from translations.language_state import changes_to_translate
+from translations.localize_views import workflow_decides
 
 register = template.Library()
 
@@ -48,3 +51,17 @@ def what_changed(translation):
         "locale": translation.target_locale,
         "source_locale": translation.source.locale,
     }
+
+
+@register.simple_tag(takes_context=True)
+def editor_props(context, props, instance):
+    """wagtail-localize's editor props, less what translators must not be offered: converting
+    the translation back to an alias (administrators only, after confirming) and publishing
+    past the language's review."""
+    user = context["request"].user
+    data = json.loads(props)
+    if not user.is_superuser:
+        data["links"]["convertToAliasUrl"] = None
+    if workflow_decides(user, instance):
+        data["perms"]["canPublish"] = False
+    return json.dumps(data)

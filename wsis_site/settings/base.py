@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .env import BASE_DIR, read_environment
 
@@ -293,12 +294,12 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    ("ar", _("Arabic")),
+    ("ar", pgettext_lazy("site", "Arabic")),
     ("zh-hans", _("Chinese")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
+    ("en", pgettext_lazy("site", "English")),
+    ("fr", pgettext_lazy("site", "French")),
+    ("ru", pgettext_lazy("site", "Russian")),
+    ("es", pgettext_lazy("site", "Spanish")),
 ]
 # REST framework serves wagtail-localize's snippets API inside the admin: photo entries and
 # the outbox only for those who may list them (wsis_site.private_admin), as in the admin.
