@@ -53,8 +53,14 @@ def as_email(record):
     return message
 
 
+def open_connection():
+    """A connection to where e-mails are delivered (EMAIL_DELIVERY_BACKEND: SMTP in
+    production). The newsletter's batches use it too, keeping it open for a batch."""
+    return get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
+
+
 def deliver(record):
-    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
+    connection = open_connection()
     try:
         connection.send_messages([as_email(record)])
     except smtplib.SMTPRecipientsRefused as error:

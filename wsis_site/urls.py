@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from calls import cancellation
 from home import views as home_views
 from home.sitemaps import LocalizedPageSitemap
+from newsletter import urls as newsletter_urls
 from stocktaking import urls as stocktaking_urls
 from wsis_site import health
 
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
         name="calls_cancel_registration",
     ),
     path("stocktaking/embed/", include(stocktaking_urls.embed_urlpatterns)),
+    path("", include(newsletter_urls)),
     path("", include(wagtail_urls)),
 )
 

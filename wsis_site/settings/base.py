@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "accounts",
     "stocktaking",
     "prizes",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -275,6 +276,13 @@ EMAIL_TIMEOUT = 20  # seconds: a hung SMTP server must not hold a worker forever
 # Background work (e-mails from the outbox, contest photos, digests), run by
 # `manage.py db_worker`; the request only records it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# WSIS Flash (newsletter/): its sender, recipients per task, and how long a sending may show
+# no progress before the watch resumes it (longer than a slow SMTP conversation).
+NEWSLETTER_FROM_EMAIL = ENV.newsletter["from_email"]
+NEWSLETTER_BATCH_SIZE = ENV.newsletter["batch_size"]
+NEWSLETTER_STALE_SECONDS = ENV.newsletter["stale_seconds"]
+NEWSLETTER_MESSAGE_ID_DOMAIN = "wsis.newsletter"
 
 # Proxies whose X-Forwarded-For is believed (CIDRs); the client is the first address that is
 # not one of them, read from the right.

@@ -39,6 +39,7 @@ class Environment:
     trusted_proxies: tuple
     s3: dict | None
     admin_two_factor_required: bool
+    newsletter: dict
 
 
 def _machine_translator() -> dict | None:
@@ -146,4 +147,11 @@ def read_environment(
         admin_two_factor_required=_env.bool(
             "ADMIN_TWO_FACTOR_REQUIRED", default=default_admin_two_factor_required
         ),
+        newsletter={
+            "from_email": _env.str(
+                "NEWSLETTER_FROM_EMAIL", default="WSIS Flash <wsis-info@itu.int>"
+            ),
+            "batch_size": _env.int("NEWSLETTER_BATCH_SIZE", default=200),
+            "stale_seconds": _env.int("NEWSLETTER_STALE_SECONDS", default=600),
+        },
     )
