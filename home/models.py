@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import blocks, prefetch, section_blocks
+from home import blocks, localized, prefetch, section_blocks
 
 
 class BasePage(Page):
@@ -205,10 +205,9 @@ class StandardPage(BasePage):
         # A section ("Prizes", "Stocktaking") leads to what is under it: each year's contest,
         # the database. One query; their URLs come from the cached site root paths.
         context["subpages"] = (
-            self.get_children()
-            .live()
-            .public()
-            .only("id", "title", "url_path", "depth", "path", "locale")
+            localized.children_for_reader(self)
+            .order_by(localized.sibling_order(), "path")
+            .only("id", "title", "url_path", "depth", "path", "locale", "translation_key")
         )
         return context
 

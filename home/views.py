@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home import localized
 from home.search_text import highlight
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -20,11 +21,12 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
+        # Pages of every language, each once: the reader's translation, else the original.
+        shown = localized.for_reader(Page.objects.live().public()).values("pk")
+        results = Page.objects.live().public().filter(pk__in=shown).specific().search(query)
     # get_page: the first page for a bad number, the last for one past the end.
     page_of_results = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    localized.attach_languages(page_of_results)
     mark_found_words(page_of_results, query)
     return render(
         request,
@@ -42,9 +44,8 @@ def mark_found_words(results, query):
     in the result's own language."""
     if not query:
         return
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
     for result in results:
-        language = languages.get(result.locale_id, "en")
+        language = result.shown_language or "en"  # set by localized.attach_languages
         summary = result.search_description or getattr(result, "listing_summary", "")
         result.marked_title = highlight(result.title, query, language)
         result.marked_summary = highlight(summary, query, language) if summary else ""

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from calls.blocks import ConsultationPhaseBlock
 from calls.models.pages import CALL_KINDS, DeadlineFormPage
+from home import localized
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import SectionIndexPage
 
@@ -77,7 +78,7 @@ class CallIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        calls = CallPage.objects.child_of(self).live().public().only(*CALL_LISTING_FIELDS)
+        calls = localized.children_for_reader(self, CallPage).only(*CALL_LISTING_FIELDS)
         is_open = models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now)
         not_closed = models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)
         context["open_calls"] = calls.filter(is_open & not_closed).order_by(

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from events import calendar
 from events.models.event import EventPage
+from home import localized
 from home.models import SectionIndexPage
 
 EVENTS_PER_PAGE = 20
@@ -22,7 +23,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("events calendar")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public()
+        return localized.children_for_reader(self, EventPage)
 
     def upcoming_events(self):
         return self.events().filter(ends_at__gte=timezone.now()).order_by("starts_at")

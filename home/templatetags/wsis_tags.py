@@ -1,6 +1,8 @@
 from django import template
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 
+from home import localized
 from home.languages import html_lang, language_versions
 
 register = template.Library()
@@ -25,3 +27,49 @@ def absolute(url, request):
     if not url or url.startswith(("http://", "https://")):
         return url
     return request.build_absolute_uri(url)
+
+
+@register.simple_tag
+def lang_attrs(page):
+    """` lang="en" dir="ltr"` on the element showing a page that is not in the reader's
+    language (a listing's fallback to the original), else nothing."""
+    code = localized.other_language(page)
+    if code is None:
+        return ""
+    return format_html_join("", ' {}="{}"', localized.lang_attributes(code).items())
+
+
+@register.simple_tag
+def in_language(page):
+    """A visible "in English" (in the reader's language) after a page that is not in the
+    reader's language, else nothing."""
+    code = localized.other_language(page)
+    if code is None:
+        return ""
+    return format_html(
+        ' <span class="in-language" lang="{}" dir="{}">({})</span>',
+        html_lang(translation.get_language() or "en"),
+        "rtl" if translation.get_language_bidi() else "ltr",
+        localized.in_language_label(code),
+    )
+
+
+@register.simple_tag
+def link_lang_attrs(link):
+    """On a link (a LinkBlock value) to a page not in the reader's language: `hreflang`, and
+    `lang` when the words are the page's own title (no label written in the reader's
+    language)."""
+    page = link.get("page") if link else None
+    code = localized.other_language(page)
+    if code is None:
+        return ""
+    attributes = {"hreflang": html_lang(code)}
+    if not link.get("label"):
+        attributes.update(localized.lang_attributes(code))
+    return format_html_join("", ' {}="{}"', attributes.items())
+
+
+@register.simple_tag
+def page_html_lang(page):
+    """The BCP 47 tag of a page's language (of its translation for the reader, if any)."""
+    return html_lang(localized.page_language(page))

@@ -1,0 +1,56 @@
+"""A listing in a language that falls back to untranslated originals (home.localized) takes the
+same number of queries for 10 and for 200 pages."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import translate
+from tests.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today()
+
+
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+def _queries(client, url):
+    client.get(url)  # warm the site root paths
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("kind", ["events", "calls", "subpages"])
+def test_listing_queries_are_the_same_for_10_and_200_pages(client, english_home, kind):
+    french_home = translate(english_home, "fr", title="Accueil", slug="accueil")
+    if kind == "events":
+        index = EventIndexPageFactory(parent=english_home)
+        make = lambda i: EventPageFactory(  # noqa: E731
+            parent=index, slug=f"e{i}", start_date=days(i % 40 - 20), end_date=days(i % 40 - 20)
+        )
+    elif kind == "calls":
+        index = CallIndexPageFactory(parent=english_home)
+        make = lambda i: CallPageFactory(parent=index, slug=f"c{i}", closes_on=days(i % 60 - 30))  # noqa: E731
+    else:
+        index = StandardPageFactory(parent=english_home, slug="section")
+        make = lambda i: StandardPageFactory(parent=index, slug=f"s{i}")  # noqa: E731
+    french_index = translate(index, "fr", slug=f"fr-{index.slug}")
+    assert french_index.get_parent().pk == french_home.pk
+    created = [make(i) for i in range(10)]
+    for page in created[:3]:
+        translate(page, "fr", slug=f"fr-{page.slug}")
+    ten = _queries(client, french_index.url)
+    for i in range(10, 200):
+        make(i)
+    assert _queries(client, french_index.url) == ten
