@@ -208,9 +208,9 @@ def test_menu_and_home_sections_mark_links_to_pages_not_in_the_readers_language(
 def test_search_in_french_finds_untranslated_pages_marked_english(client, site):
     html = client.get("/fr/search/", {"q": "Hack"}).content.decode()
     assert (
-        '<a href="/en/events/hack/" lang="en" dir="ltr">Hack for Health</a>'
+        '<a href="/en/events/hack/" lang="en" dir="ltr"><mark>Hack</mark> for Health</a>'
         ' <span class="in-language" lang="fr" dir="ltr">(en anglais)</span>'
     ) in html
     # A translated page is found once, in French.
     html = client.get("/fr/search/", {"q": "Forum"}).content.decode()
-    assert "Forum du SMSI 2017" in html and "WSIS Forum 2017" not in html
+    assert "<mark>Forum</mark> du SMSI 2017" in html and "WSIS <mark>Forum</mark> 2017" not in html
