@@ -47,3 +47,15 @@ def client_key(request):
             return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return str(address)
+
+
+def client_network(request):
+    """The client's network, coarser than its address (IPv4 /24, IPv6 /48): what a burst of
+    votes from one place shares, and little enough to keep about a person."""
+    address = _address(client_address(request))
+    if address is None:
+        return ""
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    prefix = 24 if address.version == 4 else 48
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))

@@ -25,6 +25,8 @@ EDITORS = "Communications editors"
 MODERATORS = "Moderators"
 SUBMISSION_REVIEWERS = "Submission reviewers"
 CONTEST_MODERATORS = "Contest moderators"
+PRIZES_EDITORS = "Prizes editors"
+PRIZES_VOTE_REVIEWERS = "Prizes vote reviewers"
 SNIPPET_REVIEW = "Snippet review"
 LANGUAGE_REVIEW = "Review in the snippet's language"
 
@@ -56,6 +58,15 @@ def group_permissions():
         + ["calls.view_callsubmission", "media.moderate_photoentry"],
         SUBMISSION_REVIEWERS: ["calls.view_callsubmission"],
         CONTEST_MODERATORS: ["media.moderate_photoentry"],
+        # The WSIS Prizes' staff: nominate and set results, see each contest's dashboard and
+        # exports (no voter's address); the vote reviewers decide flagged votes and handle
+        # voters' personal data (export, erase).
+        PRIZES_EDITORS: ["prizes.view_prizesubmission", "prizes.change_prizesubmission"],
+        PRIZES_VOTE_REVIEWERS: [
+            "prizes.view_prizesubmission",
+            "prizes.view_vote",
+            "prizes.review_vote",
+        ],
     }
     for _code, name in target_languages():
         # Snippet rights are narrowed to the group's language by translations.language_rights.

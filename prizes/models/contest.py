@@ -19,7 +19,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
 from prizes.models import serving
-from prizes.models.entries import PrizeSubmission
+from prizes.models.entries import PrizeSubmission, Vote
 from prizes.models.storing import PrizeStoring
 from prizes.phases import ContestPhase
 from public_forms.shared_rules import RulesSharedByTranslations
@@ -299,6 +299,18 @@ class PrizesContestPage(RulesSharedByTranslations, PrizeStoring, RoutablePageMix
             nominees[submission.category_key].append(submission)
         return [(c, nominees.get(c.translation_key, [])) for c in self.categories.all()]
 
+    def nominees_visible(self, now=None):
+        return self.phase(now) in (
+            ContestPhase.NOMINEES_PUBLISHED,
+            ContestPhase.VOTING,
+            ContestPhase.VOTING_CLOSED,
+            ContestPhase.RESULTS_ANNOUNCED,
+        )
+
+    def category_for(self, category_key):
+        """This language version's category with that key (its name in this language)."""
+        return next((c for c in self.categories.all() if c.translation_key == category_key), None)
+
     def results_visible(self, now=None):
         """Counts are secret until the voting phase has ended."""
         return bool(self.voting_closes_at) and (now or timezone.now()) >= self.voting_closes_at
@@ -311,7 +323,9 @@ class PrizesContestPage(RulesSharedByTranslations, PrizeStoring, RoutablePageMix
         for submission in (
             PrizeSubmission.objects.filter(contest_key=self.translation_key, nominated=True)
             .select_related("entry")
-            .annotate(vote_count=models.Count("votes"))
+            .annotate(
+                vote_count=models.Count("votes", filter=models.Q(votes__status=Vote.Status.COUNTED))
+            )
             .order_by("-vote_count", "entry__title", "pk")
         ):
             counted[submission.category_key].append(submission)
@@ -337,16 +351,12 @@ class PrizesContestPage(RulesSharedByTranslations, PrizeStoring, RoutablePageMix
         context = super().get_context(request, *args, **kwargs)
         phase = self.phase()
         context["phase"] = phase
-        context["show_nominees"] = phase in (
-            ContestPhase.NOMINEES_PUBLISHED,
-            ContestPhase.VOTING,
-            ContestPhase.VOTING_CLOSED,
-            ContestPhase.RESULTS_ANNOUNCED,
-        )
+        context["show_nominees"] = self.nominees_visible()
         if context["show_nominees"]:
             context["nominees"] = self.nominees_by_category()
         context["results"] = self.results()
-        context["awards"] = self.awards()
+        context["results_announced"] = phase == ContestPhase.RESULTS_ANNOUNCED
+        context["page_url"] = self.get_url(request)
         return context
 
     @path("")
@@ -360,6 +370,22 @@ class PrizesContestPage(RulesSharedByTranslations, PrizeStoring, RoutablePageMix
     @path("vote/confirm/", name="confirm_vote")
     def confirm_vote_route(self, request):
         return serving.confirm_vote(self, request)
+
+    @path("nominees/<int:nominee_id>/", name="nominee")
+    def nominee_route(self, request, nominee_id):
+        return serving.nominee_page(self, request, nominee_id)
+
+    @path("nominees/<int:nominee_id>/share-image/", name="share_image")
+    def share_image_route(self, request, nominee_id):
+        return serving.share_image(self, request, nominee_id)
+
+    @path("results/", name="results")
+    def results_route(self, request):
+        return serving.results_page(self, request)
+
+    @path("my-votes/", name="my_votes")
+    def my_votes_route(self, request):
+        return serving.my_votes(self, request)
 
     @path("enter/", name="enter")
     def enter_route(self, request):

@@ -2,6 +2,7 @@
 category's translation keys, so that every language version of a contest counts together."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,7 +59,19 @@ class PrizeSubmission(models.Model):
 
 class Vote(models.Model):
     """A confirmed vote: one per category per voter for the whole contest, which the database
-    enforces (so a hundred racing confirmations count once)."""
+    enforces (so a hundred racing confirmations count once). A vote that looks like part of a
+    campaign of fake votes (a burst from one network, many votes within seconds) is stored
+    flagged: it holds the voter's place but counts only once staff accept it."""
+
+    class Status(models.TextChoices):
+        COUNTED = "counted", _("Counted")
+        FLAGGED = "flagged", _("Flagged for review")
+        REJECTED = "rejected", _("Rejected")
+
+    class Flag(models.TextChoices):
+        NONE = "", _("—")
+        NETWORK_BURST = "network_burst", _("Burst of votes from one network")
+        RAPID = "rapid", _("Many votes for one nominee within seconds")
 
     contest_key = models.UUIDField(editable=False)
     category_key = models.UUIDField(editable=False)
@@ -69,16 +82,35 @@ class Vote(models.Model):
         max_length=254, editable=False, verbose_name=_("voter (normalised address)")
     )
     language = models.CharField(max_length=10, blank=True, editable=False)
-    confirmed_at = models.DateTimeField(auto_now_add=True, verbose_name=_("confirmed"))
+    # The client's network (IPv4 /24, IPv6 /48), never the full address: enough to see a burst.
+    network = models.CharField(max_length=64, blank=True, editable=False, verbose_name=_("network"))
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.COUNTED,
+        db_index=True,
+        verbose_name=_("status"),
+    )
+    flag = models.CharField(
+        max_length=16, choices=Flag.choices, blank=True, default="", verbose_name=_("flagged as")
+    )
+    confirmed_at = models.DateTimeField(default=timezone.now, verbose_name=_("confirmed"))
+    # The voter's address and network erased (retention period over, or at their request).
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
+        permissions = [("review_vote", "Can review flagged votes and voters' personal data")]
         constraints = [
             models.UniqueConstraint(
                 fields=["contest_key", "category_key", "voter_email"],
                 name="one_vote_per_category_per_voter",
             )
+        ]
+        indexes = [
+            models.Index(fields=["contest_key", "network", "confirmed_at"]),
+            models.Index(fields=["nominee", "confirmed_at"]),
         ]
 
     def __str__(self):

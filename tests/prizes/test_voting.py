@@ -19,9 +19,9 @@ from tests.factories.stocktaking import EntryFactory
 from tests.prizes.conftest import guards
 
 
-def contest_with_nominees(parent, phase):
+def contest_with_nominees(parent, phase, **fields):
     """Two categories with two nominees each (and one entry not nominated)."""
-    contest = PrizesContestPageFactory(parent=parent, phase=phase)
+    contest = PrizesContestPageFactory(parent=parent, phase=phase, **fields)
     health, capacity = add_categories(contest, "C7. E-health", "C4. Capacity building")
     nominees = {
         "health": [enter(contest, EntryFactory(), health, nominated=True) for _ in range(2)],
@@ -225,5 +225,7 @@ def test_winners_and_champions_appear_once_the_results_are_announced(client, eng
     contest.refresh_from_db()
     (category, winners, champions), _other = contest.awards()
     assert (category, winners, champions) == (health, [winner], [champion])
-    html = client.get(contest.url).content.decode()
-    assert "Winners and champions" in html and winner.entry.title in html
+    assert "Winners and champions" in client.get(contest.url).content.decode()  # the link
+    html = client.get(f"{contest.url}results/").content.decode()
+    winner_line = html.split('class="prizes__winner"')[1].split("</p>")[0]
+    assert winner.entry.title in winner_line and champion.entry.title in html

@@ -206,6 +206,13 @@ MEDIA_ROOT = ENV.media_root
 # Files sent with submissions: never under MEDIA_ROOT, never served directly.
 PRIVATE_MEDIA_ROOT = ENV.private_media_root
 CALLS_RATE_LIMIT = ENV.calls_rate_limit
+# The WSIS Prizes' voting: vote requests per client and category; the bursts that flag votes
+# for review (votes from one network in the contest, votes for one nominee: count/seconds);
+# days after voting closes before voters' addresses are erased (erase_prize_voters).
+PRIZES_VOTE_RATE_LIMIT = ENV.prizes_vote_rate_limit
+PRIZES_NETWORK_BURST = ENV.prizes_network_burst
+PRIZES_RAPID_VOTES = ENV.prizes_rapid_votes
+PRIZES_VOTER_RETENTION_DAYS = ENV.prizes_voter_retention_days
 # Django refuses larger request bodies before any view runs; uploads have their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -32,6 +32,10 @@ class Environment:
     media_root: Path
     private_media_root: Path
     calls_rate_limit: tuple[int, int]
+    prizes_vote_rate_limit: tuple[int, int]
+    prizes_network_burst: tuple[int, int]
+    prizes_rapid_votes: tuple[int, int]
+    prizes_voter_retention_days: int
     static_root: Path
     secure_ssl_redirect: bool
     secure_hsts_seconds: int
@@ -138,6 +142,10 @@ def read_environment(
         media_root=Path(_env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))),
         private_media_root=Path(_env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))),
         calls_rate_limit=_rate_limit(_env.str("CALLS_RATE_LIMIT", default="20/600")),
+        prizes_vote_rate_limit=_rate_limit(_env.str("PRIZES_VOTE_RATE_LIMIT", default="5/600")),
+        prizes_network_burst=_rate_limit(_env.str("PRIZES_NETWORK_BURST", default="20/600")),
+        prizes_rapid_votes=_rate_limit(_env.str("PRIZES_RAPID_VOTES", default="10/10")),
+        prizes_voter_retention_days=_env.int("PRIZES_VOTER_RETENTION_DAYS", default=180),
         static_root=Path(_env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))),
         secure_ssl_redirect=_env.bool("SECURE_SSL_REDIRECT", default=True),
         secure_hsts_seconds=_env.int("SECURE_HSTS_SECONDS", default=31536000),
