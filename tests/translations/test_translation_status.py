@@ -108,7 +108,7 @@ def _queries(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, {"language": "all"})
     assert response.status_code == 200
-    return len(queries), response.content.decode().count('data-state="')
+    return len(queries), response.content.decode().count('<td data-language="')
 
 
 def test_the_report_takes_the_same_queries_for_10_and_200_pages(english_home, admin_client):
@@ -127,3 +127,40 @@ def test_the_report_takes_the_same_queries_for_10_and_200_pages(english_home, ad
     two_hundred, cells = _queries(admin_client)
     assert cells == 100 * 5  # first page of the report: 100 rows
     assert two_hundred == ten
+
+
+def test_each_cell_says_how_long_it_has_been_in_its_state(pages, admin_client):
+    html = admin_client.get(URL, {"language": "fr"}).content.decode()
+    row = html[html.index("WSIS Action Lines") :].split("</tr>")[0]
+    assert "<time datetime=" in row and "Outdated" in row
+    assert "0\xa0minutes" in row or "0 minutes" in row  # changed a moment ago
+
+
+def test_a_translator_of_two_languages_sees_their_own_by_default(pages, client):
+    from django.contrib.auth.models import Group
+
+    user = member_of(roles.translators("Français"), "fr_ar_translator")
+    user.groups.add(Group.objects.get(name=roles.translators("عربي")))
+    client.force_login(user)
+    html = client.get(URL).content.decode()
+    assert 'data-language="fr"' in html and 'data-language="ar"' in html
+    assert 'data-language="es"' not in html
+    assert 'value="mine" selected' in html
+
+
+def test_outdated_first_puts_the_work_waiting_longest_on_top(pages, admin_client):
+    html = admin_client.get(URL, {"language": "fr", "order": "outdated"}).content.decode()
+    report = html[html.index('class="listing translation-status"') :]
+    body = report[report.index("<tbody>") :]
+    first_row = body.split("</tr>")[0]
+    assert "WSIS Action Lines" in first_row
+
+
+def test_a_count_per_language_and_state_heads_the_report(pages, admin_client):
+    html = admin_client.get(URL, {"language": "all"}).content.decode()
+    summary = html[html.index('id="ts-counts"') :].split("</table>")[0]
+    french = summary[summary.index('data-language="fr"') :].split("</tr>")[0]
+    assert 'data-state="outdated" data-count="1"' in french
+    assert 'data-state="missing" data-count="1"' in french
+    # Each count links to the report filtered to it.
+    assert "?language=fr&amp;state=outdated" in french
