@@ -3,6 +3,7 @@ pages (never retyped: a card shows the chosen page's fields as they are when it 
 sent)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 from home.blocks import HeadingBlock, ParagraphBlock
@@ -22,7 +23,7 @@ class CardsBlock(blocks.StructBlock):
     pages = blocks.ListBlock(
         LocalizedPageChooserBlock(page_type=CARD_PAGE_TYPES, label=_("Page")),
         min_num=1,
-        label=_("Pages"),
+        label=pgettext_lazy("site", "Pages"),
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Dispatch(models.Model):
@@ -17,7 +18,7 @@ class Dispatch(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         SENDING = "sending", _("Sending")
         DONE = "done", _("Sent")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("site", "Cancelled")
 
     issue = models.ForeignKey(
         "newsletter.FlashIssuePage",
