@@ -103,7 +103,7 @@ def page_language(page) -> str:
 
 def other_language(page) -> str | None:
     """The page's language code when it is not the reader's, else None."""
-    if page is None:
+    if not isinstance(page, Page):  # no page: an empty template variable, an external link
         return None
     code = page_language(page)
     return None if code == reader_language_code() else code

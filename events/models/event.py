@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import blocks, calendar, schedule
 from events.choices import EVENT_TYPES, EventStatus
+from home import localized
 from home.models import BasePage
 
 
@@ -337,35 +338,42 @@ class EventPage(RoutablePageMixin, BasePage):
     def registration_is_open(self):
         return timezone.now() < self.registration_closes_at()
 
+    def registration_target(self):
+        """The registration page in the reader's language (else in the language it exists in:
+        see home.localized), while registration is open; else None. One query."""
+        if not self.registration_is_open or not self.registration_page_id:
+            return None
+        chosen = Page.objects.filter(pk=self.registration_page_id).values("translation_key")
+        versions = Page.objects.filter(translation_key__in=chosen).live().public()
+        return localized.for_reader(versions).first()
+
     def registration_link(self):
         """Where to register, while registration is open; else None."""
         if not self.registration_is_open:
             return None
         if self.registration_page_id:
-            page = self.registration_page.localized
-            return page.url if page.live else None
+            page = self.registration_target()
+            return page.get_url() if page is not None else None
         return self.registration_url or None
 
     def localized_pre_events(self):
-        """Pre-events, each in the reader's language when translated. One query."""
+        """Pre-events, each in the reader's language when translated (see home.localized).
+        One query."""
         candidates = (
             EventPage.objects.live()
             .public()
             .filter(main_event__translation_key=self.translation_key)
-            .select_related("locale")
-            .order_by("starts_at")
         )
-        chosen = {}
-        for event in candidates:
-            if event.locale_id == self.locale_id or event.translation_key not in chosen:
-                chosen[event.translation_key] = event
-        return sorted(chosen.values(), key=lambda event: event.starts_at)
+        return list(localized.for_reader(candidates).order_by("starts_at"))
 
     def localized_main_event(self):
+        """The main event of a pre-event, in the reader's language when translated (a draft
+        translation never replaces the live original). One query."""
         if not self.main_event_id:
             return None
-        main = self.main_event
-        return main.get_translation_or_none(self.locale) or main
+        chosen = EventPage.objects.filter(pk=self.main_event_id).values("translation_key")
+        versions = EventPage.objects.filter(translation_key__in=chosen).live().public()
+        return localized.for_reader(versions).first()
 
     @cached_property
     def partnership(self):
@@ -384,7 +392,12 @@ class EventPage(RoutablePageMixin, BasePage):
         context["key_dates"] = self.key_date_list()
         context["pre_events"] = self.localized_pre_events()
         context["main_event"] = self.localized_main_event()
-        context["registration_link"] = self.registration_link()
+        if self.registration_page_id:
+            target = self.registration_target()
+            context["registration_page"] = target
+            context["registration_link"] = target.get_url(request) if target else None
+        else:
+            context["registration_link"] = self.registration_link()
         context["google_calendar_url"] = calendar.google_calendar_url(self, request)
         context["json_ld"] = calendar.json_ld(self, request)
         return context

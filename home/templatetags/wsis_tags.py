@@ -2,7 +2,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
-from home import localized
+from home import localized, timezones
 from home.languages import html_lang, language_versions
 
 register = template.Library()
@@ -73,3 +73,10 @@ def link_lang_attrs(link):
 def page_html_lang(page):
     """The BCP 47 tag of a page's language (of its translation for the reader, if any)."""
     return html_lang(localized.page_language(page))
+
+
+@register.filter
+def zone_label(at, zone_name):
+    """`{{ event.starts_at|zone_label:event.time_zone }}`: "Geneva time (CEST, UTC+2)" in the
+    reader's language."""
+    return timezones.zone_label(zone_name, at or None)

@@ -151,7 +151,8 @@ def test_event_page_shows_dates_place_programme_and_calendar_links(client, make_
     )
     html = client.get(event.url).content.decode()
     assert "12 June 2017" in html and "16 June 2017" in html
-    assert "09:00–18:00" in html and "Europe/Zurich time" in html
+    assert '<time datetime="09:00">09:00</time>–<time datetime="18:00">18:00</time>' in html
+    assert "Geneva time (CEST, UTC+2)" in html
     assert "ITU Headquarters, Room A" in html and "Geneva, Switzerland" in html
     assert "Opening segment" in html and "<h3>High-Level Track</h3>" in html
     assert f'href="{event.url}calendar/"' in html

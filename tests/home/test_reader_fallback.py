@@ -214,3 +214,21 @@ def test_search_in_french_finds_untranslated_pages_marked_english(client, site):
     # A translated page is found once, in French.
     html = client.get("/fr/search/", {"q": "Forum"}).content.decode()
     assert "<mark>Forum</mark> du SMSI 2017" in html and "WSIS <mark>Forum</mark> 2017" not in html
+
+
+def test_rich_text_page_links_lead_to_the_readers_language_or_say_they_do_not(client, site):
+    from wagtail.rich_text import expand_db_html
+
+    forum = EventPage.objects.get(slug="forum", locale__language_code="en")
+    hack = EventPage.objects.get(slug="hack", locale__language_code="en")
+    html = f'<p><a linktype="page" id="{forum.pk}">Forum</a> <a linktype="page" id="{hack.pk}">Hack</a> <a linktype="page" id="999999">gone</a></p>'  # noqa: E501
+    with translation.override("fr"):
+        expanded = expand_db_html(html)
+    assert '<a href="/fr/evenements/forum/">Forum</a>' in expanded
+    assert (
+        '<a href="/en/events/hack/" hreflang="en" data-in-language="(en anglais)">Hack</a>'
+        in expanded
+    )
+    assert "<a>gone</a>" in expanded
+    with translation.override("en"):
+        assert '<a href="/en/events/forum/">Forum</a>' in expand_db_html(html)

@@ -140,4 +140,4 @@ def test_the_page_shows_phases_categories_and_rules(client, contest):
     html = client.get(contest.url).content.decode()
     assert "C3. Access to information and knowledge" in html
     assert "One project per contest." in html
-    assert "Europe/Zurich" in html
+    assert "Times: Geneva time (CE" in html  # CET or CEST, as of today

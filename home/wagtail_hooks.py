@@ -1,0 +1,9 @@
+from wagtail import hooks
+
+from home.rich_text import ReaderPageLinkHandler
+
+
+# After Wagtail's own registration (order 0), which it replaces.
+@hooks.register("register_rich_text_features", order=100)
+def register_reader_page_links(features):
+    features.register_link_type(ReaderPageLinkHandler)
