@@ -71,7 +71,13 @@ def manage(*args, env):
 
 @pytest.fixture(scope="session")
 def site_url():
-    """Migrates a fresh database, loads the demo content, serves it; yields the base URL."""
+    """Migrates a fresh database, loads the demo content, serves it; yields the base URL.
+
+    `BROWSER_SITE_URL=http://127.0.0.1:8000` uses a site already running instead (`make run`),
+    for the tests that only read pages (tests/browser/test_phones.py) while working on them."""
+    if os.environ.get("BROWSER_SITE_URL"):
+        yield os.environ["BROWSER_SITE_URL"].rstrip("/")
+        return
     workdir = Path(tempfile.mkdtemp(prefix="wsis-browser-"))
     env = {
         **os.environ,
