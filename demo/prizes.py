@@ -1,8 +1,10 @@
 """The WSIS Project Prizes 2014 and the WSIS Prizes 2017, from the newsletters' facts: their
 phases and ceremonies, one category per Action Line (C7 split into its eight applications: 18
 categories), three nominees per category drawn (seeded) from the sample Stocktaking entries,
-and, once a contest's voting is over, its votes, winners and champions. English only for now:
-the demo's translation catalogues do not have these texts yet."""
+and, once a contest's voting is over, its votes, winners and champions. The contest pages are
+built first (`build_contests`) and translated with the rest of the demo (their texts and the
+categories' names are in demo/translations/*.po); the nominees, drawn from the sample
+Stocktaking entries, come after those exist (`add_nominees`)."""
 
 import datetime
 import random
@@ -30,6 +32,13 @@ def categories():
 
 
 def build(home, hle, forum, clock):
+    """Contests and nominees, untranslated (what a test of the prizes alone needs)."""
+    contests = build_contests(home, hle, forum, clock)
+    add_nominees(contests)
+    return contests
+
+
+def build_contests(home, hle, forum, clock):
     d = clock.date
     parent = StandardPage.objects.child_of(home).filter(slug="prizes").first() or home
     contests = [
@@ -71,9 +80,12 @@ def build(home, hle, forum, clock):
             ceremony=forum,
         ),
     ]
+    return contests
+
+
+def add_nominees(contests):
     for seed, contest in enumerate(contests, start=2014):
         _nominees_and_votes(contest, random.Random(seed))
-    return contests
 
 
 def _contest(parent, slug, **fields):

@@ -75,6 +75,37 @@ class DemoSiteTest(TestCase):
             self.assertContains(response, partner)
         self.assertContains(response, "[ZH]")
 
+    def test_the_wsis_prizes_2014_and_2017_with_their_results_in_six_languages(self):
+        from prizes.models import PrizesContestPage
+
+        for slug in ("wsis-project-prizes-2014", "wsis-prizes-2017"):
+            original = PrizesContestPage.objects.get(locale__language_code="en", slug=slug)
+            versions = original.get_translations(inclusive=True).live()
+            self.assertEqual(
+                set(versions.values_list("locale__language_code", flat=True)), set(LANGUAGES)
+            )
+        cases = {
+            "en": ("/en/prizes/wsis-prizes-2017/", "Winners and champions", "C7.4 E-health"),
+            "fr": ("/fr/prix/prix-smsi-2017/", "Lauréats et champions", "C7.4 Cybersanté"),
+            "es": ("/es/premios/premios-cmsi-2017/", "Ganadores y campeones", "C7.4 "),
+            "ar": ("/ar/prizes/wsis-prizes-2017/", "الفائزون والأبطال", "C7.4 "),
+            "ru": ("/ru/prizes/wsis-prizes-2017/", "Победители и чемпионы", "C7.4 "),
+            "zh-hans": ("/zh-hans/prizes/wsis-prizes-2017/", "获奖者和冠军", "C7.4 "),
+        }
+        for code, (url, heading, category) in cases.items():
+            response = self.client.get(f"{url}results/")
+            self.assertContains(response, heading, msg_prefix=code)
+            self.assertContains(response, category, msg_prefix=code)
+            self.assertContains(response, 'class="prizes__winner"', count=18, msg_prefix=code)
+        contest = PrizesContestPage.objects.get(locale__language_code="fr", slug="prix-smsi-2017")
+        self.assertEqual(contest.title, "Prix du SMSI 2017")
+        self.assertIn("476 projets", contest.introduction)
+        old = PrizesContestPage.objects.get(
+            locale__language_code="ru", slug="wsis-project-prizes-2014"
+        )
+        self.assertEqual(old.title, "Премии ВВУИО за проекты 2014 года")
+        self.assertContains(self.client.get(f"{old.url}results/"), "Победители и чемпионы")
+
     def test_running_it_again_changes_nothing_that_matters(self):
         counts = (Page.objects.count(), Translation.objects.count(), Site.objects.count())
         with self.captureOnCommitCallbacks(execute=True):

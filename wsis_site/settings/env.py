@@ -144,7 +144,7 @@ def read_environment(
         calls_rate_limit=_rate_limit(_env.str("CALLS_RATE_LIMIT", default="20/600")),
         prizes_vote_rate_limit=_rate_limit(_env.str("PRIZES_VOTE_RATE_LIMIT", default="5/600")),
         prizes_network_burst=_rate_limit(_env.str("PRIZES_NETWORK_BURST", default="20/600")),
-        prizes_rapid_votes=_rate_limit(_env.str("PRIZES_RAPID_VOTES", default="10/10")),
+        prizes_rapid_votes=_rate_limit(_env.str("PRIZES_RAPID_VOTES", default="60/10")),
         prizes_voter_retention_days=_env.int("PRIZES_VOTER_RETENTION_DAYS", default=180),
         static_root=Path(_env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))),
         secure_ssl_redirect=_env.bool("SECURE_SSL_REDIRECT", default=True),

@@ -52,6 +52,10 @@ class Command(BaseCommand):
             calls_index, enquiry = calls_demo.build(home_pages[0], events, clock)
             programme = partners_demo.build_programme(event_pages[-1], partners, enquiry)
             contest = media_demo.build(home_pages[0], events, clock)
+            # The WSIS Prizes 2014 and 2017 (their nominees come once Stocktaking has entries).
+            prize_contests = prizes_demo.build_contests(
+                home_pages[0], event_pages[-1], events["forum_2017"], clock
+            )
             # Parents before children, and partners before the pages that show them.
             source_pages = [
                 *partners.values(),
@@ -61,6 +65,7 @@ class Command(BaseCommand):
                 *event_pages,
                 programme,
                 contest,
+                *prize_contests,
             ]
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)
@@ -75,8 +80,8 @@ class Command(BaseCommand):
             # The Stocktaking database page in every language, and sample entries: a few
             # hundred, so that `make run` stays fast (bench/stocktaking.py makes 10,000).
             call_command("generate_stocktaking", count=300, seed=1, pages=True, verbosity=0)
-            # The WSIS Prizes 2014 and 2017, their nominees drawn from those entries.
-            prizes_demo.build(home_pages[0], event_pages[-1], events["forum_2017"], clock)
+            # The WSIS Prizes' nominees, drawn from those entries, and their votes and results.
+            prizes_demo.add_nominees(prize_contests)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(source_pages)} pages and snippets in "
