@@ -114,4 +114,6 @@ class Vote(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.voter_email} → {self.nominee_id}"
+        # Never the voter's address: this is the label the audit log keeps (and shows to
+        # Prizes editors on the dashboard), after the address itself is erased.
+        return f"#{self.pk} → {self.nominee_id}"
