@@ -15,6 +15,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 
+from calls.answers import readable_answers
 from calls.models import CallSubmission, ReviewStatus, SubmissionFile
 
 
@@ -97,10 +98,11 @@ class ReviewSubmissionView(WagtailAdminTemplateMixin, SubmissionView, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        page = self.submission.page.specific
         context.update(
             submission=self.submission,
             files=self.submission.files.all(),
-            data=self.submission.get_data(),
-            page=self.submission.page.specific,
+            answers=readable_answers(page, self.submission.get_data()),
+            page=page,
         )
         return context

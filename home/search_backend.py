@@ -50,23 +50,31 @@ def _source_hash(function):
     return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
 
 
-def check_indexers_unchanged(app_configs, **kwargs):
-    from modelsearch.backends.database.sqlite import sqlite as upstream_sqlite
+def _upstream_add_items():
+    """Upstream's add_items that this installation can import: the SQLite index needs the
+    SQLite-only FTS model, the PostgreSQL one needs psycopg."""
+    from importlib import import_module
 
-    upstream = [("sqlite", upstream_sqlite.SQLiteIndex.add_items)]
-    try:
-        from modelsearch.backends.database.postgres import postgres as upstream_postgres
-    except ImportError:  # no psycopg: a SQLite-only installation
-        pass
-    else:
-        upstream.append(("postgres", upstream_postgres.PostgresIndex.add_items))
+    found = []
+    for name, module, index in (
+        ("postgres", "modelsearch.backends.database.postgres.postgres", "PostgresIndex"),
+        ("sqlite", "modelsearch.backends.database.sqlite.sqlite", "SQLiteIndex"),
+    ):
+        try:
+            found.append((name, getattr(import_module(module), index).add_items))
+        except (ImportError, LookupError):
+            continue
+    return found
+
+
+def check_indexers_unchanged(app_configs, **kwargs):
     errors = []
-    for name, function in upstream:
+    for name, function in _upstream_add_items():
         if _source_hash(function) != UPSTREAM_ADD_ITEMS[name]:
             errors.append(
                 checks.Error(
                     f"modelsearch's {name} add_items changed: compare it with the copy in "
-                    "home/search_backend.py, then record its new hash in UPSTREAM_ADD_ITEMS.",
+                    f"home/search_{name}.py, then record its new hash in UPSTREAM_ADD_ITEMS.",
                     id="home.E001",
                 )
             )

@@ -24,6 +24,20 @@ TOKEN_FIELD = "submission_token"  # noqa: S105 - a field name, not a secret
 MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 3600
 _signer = signing.TimestampSigner(salt="public_forms.form-started")
+SPAM_MESSAGES = {
+    "too_fast": _(
+        "This form was sent back faster than a person can fill it in, so it was not stored. "
+        "Your answers are kept: check them and send the form again."
+    ),
+    "expired": _(
+        "Your submission could not be accepted: the form had expired or was changed. "
+        "Your answers are kept: check them and send the form again."
+    ),
+    "trap": _(
+        "Your submission could not be accepted: a field meant to stay empty was filled in. "
+        "Your answers are kept: check them and send the form again."
+    ),
+}
 
 
 def signed_start(token, at=None):
@@ -105,7 +119,16 @@ class PublicFormMixin:
         )
         for name, field in self.fields.items():
             if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
+                field.widget.attrs["aria-describedby"] = f"{self.field_id(name)}-help"
+
+    def field_id(self, name):
+        """The id a field's widget gets, as BoundField.auto_id computes it. Asked without making
+        the BoundField, which Django caches with a copy of the field's help text and label, so
+        that a subclass may still change them after this __init__ (the photo form's size)."""
+        html_name = self.add_prefix(name)
+        if self.auto_id and "%s" in str(self.auto_id):
+            return self.auto_id % html_name
+        return html_name if self.auto_id else ""
 
     def full_clean(self):
         super().full_clean()
@@ -113,9 +136,9 @@ class PublicFormMixin:
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
-                described = [f"{self[name].auto_id}-error", attrs.get("aria-describedby", "")]
+                described = [f"{self.field_id(name)}-error", attrs.get("aria-describedby", "")]
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = " ".join(d for d in described if d)
+                attrs["aria-describedby"] = " ".join(d for d in dict.fromkeys(described) if d)
 
     @property
     def submission_token(self):
@@ -123,22 +146,42 @@ class PublicFormMixin:
         return receipts.parse(self.data.get(TOKEN_FIELD))
 
     def looks_like_spam(self):
-        """The honeypot filled in; a start time forged, older than a day, or not signed with
-        this POST's token; or the form sent back faster than a person can fill it in.
+        return self.spam_reason() is not None
+
+    def refused_as_spam(self):
+        """True when the spam guard refuses this POST. The form then says why (an error at the
+        top) and keeps what was typed, with a fresh start time and token, so that a person whom
+        the guard mistook for a robot can check the answers and send them again."""
+        reason = self.spam_reason()
+        if reason is None:
+            return False
+        self.add_error(None, SPAM_MESSAGES[reason])
+        token = receipts.new_token()
+        data = self.data.copy()
+        data.update({STARTED_FIELD: signed_start(token), TOKEN_FIELD: token, HONEYPOT_FIELD: ""})
+        self.data = data
+        return True
+
+    def spam_reason(self):
+        """None, or why the guard refuses this POST: the honeypot filled in ("trap"); a start
+        time forged, older than a day, or not signed with this POST's token ("expired"); or the
+        form sent back faster than a person can fill it in ("too_fast").
 
         The token binding makes a signed time good for one submission: storing claims the
         token (public_forms.receipts), so the same pair sent again gets that first result
         before this check is reached, and the time copied with another token (or none) is
         refused here. A form sent back with errors keeps its pair until it is stored."""
         if self.data.get(HONEYPOT_FIELD):
-            return True
+            return "trap"
         try:
             signed = _signer.unsign(self.data.get(STARTED_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)
             started, _separator, token = signed.partition(":")
             started = int(started)
         except (signing.BadSignature, ValueError):
-            return True
+            return "expired"
         token = receipts.parse(token)
         if token is None or token != self.submission_token:
-            return True
-        return time.time() - started < MIN_FILL_SECONDS
+            return "expired"
+        if time.time() - started < MIN_FILL_SECONDS:
+            return "too_fast"
+        return None

@@ -255,15 +255,8 @@ class DeadlineFormPage(
             return self.render_form(request, None, state, status=status, refused=True)
         if not form.is_valid():
             return self.render_form(request, form, state, status=400)
-        if form.looks_like_spam():
-            message = _("Your submission could not be accepted. Please fill in the form again.")
-            return self.render_form(
-                request,
-                self.get_form(page=self, user=request.user),
-                state,
-                status=400,
-                message=message,
-            )
+        if form.refused_as_spam():
+            return self.render_form(request, form, state, status=400)
         # Only submissions that would be stored count towards the client's limit.
         wait = ratelimit.hit(request, self.translation_key)
         if wait:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from calls.answers import readable_answers
 from calls.models.submissions import CallSubmission, SubmissionCounter, SubmissionFile
 from public_forms import quotas, receipts
 
@@ -102,22 +103,27 @@ class SubmissionStoring:
         """Rules of a call type, checked inside the transaction (raise to store nothing)."""
 
     def render_email(self, form):
-        labels = {field.clean_name: field.label for field in self.get_form_fields()}
+        """The answers for the call's staff address, labelled and readable (calls.answers), in
+        the language of the page they were sent to."""
         data = {**form.submitted_data(), **{k: v.name for k, v in form.submitted_files().items()}}
-        return "\n".join(f"{labels.get(name, name)}: {value}" for name, value in data.items())
+        with translation.override(self.locale.language_code):
+            rows = readable_answers(self, data)
+        return "\n".join(f"{label}: {value}" for label, value in rows)
 
     def send_confirmation_email(self, submission, form):
         """A receipt to the address typed in, which nobody has confirmed: the call, the time
         and a reference, never the answers (anyone could have their words sent to anyone)."""
         with translation.override(self.locale.language_code):
-            context = {"page": self, "submission": submission}
+            event = self.get_parent().specific
+            if not hasattr(event, "calendar_file"):
+                event = None
+            context = {"page": self, "submission": submission, "event": event}
             if getattr(self, "kind", "") == "registration":
                 context["cancel_url"] = cancellation_url(submission)
             body = render_to_string("calls/confirmation_email.txt", context)
             subject = _("We received your submission: %(title)s") % {"title": self.title}
             message = EmailMessage(str(subject), body, to=[submission.email])
-            event = self.get_parent().specific
-            if hasattr(event, "calendar_file"):
+            if event is not None:
                 # A registration: the event goes straight into the registrant's calendar.
                 from events.calendar import event_calendar
 

@@ -237,9 +237,8 @@ class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixi
                 _("This contest is not taking entries: your photo was not stored."),
             )
         elif form.is_valid():
-            if form.looks_like_spam():
-                form = self.entry_form()
-                message = _("Your entry could not be accepted. Please fill in the form again.")
+            if form.refused_as_spam():
+                pass  # the form says why, and keeps the answers
             elif wait := ratelimit.hit(request, f"contest:{self.translation_key}"):
                 status, message = 429, _("Too many entries from your connection. Try again later.")
             else:

@@ -91,5 +91,6 @@ def test_a_change_upstream_to_the_copied_indexing_fails_the_checks(monkeypatch):
     from home import search_backend
 
     assert search_backend.check_indexers_unchanged(None) == []
-    monkeypatch.setitem(search_backend.UPSTREAM_ADD_ITEMS, "sqlite", "0" * 64)
+    vendor = "postgres" if connection.vendor == "postgresql" else connection.vendor
+    monkeypatch.setitem(search_backend.UPSTREAM_ADD_ITEMS, vendor, "0" * 64)
     assert [error.id for error in search_backend.check_indexers_unchanged(None)] == ["home.E001"]
