@@ -136,9 +136,13 @@ def test_every_string_with_placeholders_is_translated_and_keeps_them(language):
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_every_string_with_placeholders_renders(language):
+    entries = catalogue(language)
     shown = []
     with translation.override(language):
         for context, singular, plural in STRINGS:
+            entry = entries.get((context, singular))
+            # "Vote %(pk)s" is French too: a translation the translator made the same.
+            same_by_choice = entry is not None and entry.msgstr == singular
             values = sample_values(singular, plural)
             for count in (1, 2, 5, 11) if plural else (None,):
                 if plural and context:
@@ -151,6 +155,6 @@ def test_every_string_with_placeholders_renders(language):
                     text = translation.gettext(singular)
                 rendered = text % values
                 english = (plural if count != 1 and plural else singular) % values
-                if "%(" in rendered or rendered == english:
+                if "%(" in rendered or (rendered == english and not same_by_choice):
                     shown.append(rendered)
     assert shown == []
