@@ -157,6 +157,7 @@ class HomePage(BasePage):
         "media.PhotoContestPage",
         "media.GalleryPage",
         "prizes.PrizesContestPage",
+        "newsletter.FlashArchivePage",
     ]
 
     class Meta:

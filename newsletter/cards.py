@@ -3,6 +3,7 @@ written, and each chosen page as a card made from that page's own fields as they
 (title, listing summary, listing image, type and dates), in the issue's language. A fixed
 number of queries whatever the number of cards."""
 
+import datetime
 import zoneinfo
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -88,15 +89,31 @@ def _kind_and_when(page, now):
         phases = [(label, start, end) for label, start, end in page.phases() if start]
         current = next((p for p in phases if p[2] and p[1] <= now < p[2]), None)
         upcoming = next((p for p in phases if p[1] > now), None)
-        label, start, end = current or upcoming or (None, None, None)
+        # Over: the last phase that began (the results, usually).
+        past = [p for p in phases if p[1] <= now]
+        label, start, end = current or upcoming or (past[-1] if past else (None, None, None))
         when = f"{label}: {_span(start, end, zone)}" if label else ""
         return _("WSIS Prizes"), when
     if isinstance(page, PhotoContestPage):
         return _("Photo contest"), _span(page.opens_at, page.closes_at, zone)
-    # Publications, news and whatever joins later: their date and their type's name.
+    if hasattr(page, "card_facts"):  # publications, news: their type, then a year or date
+        kind, *rest = page.card_facts
+        when = rest[0] if rest else ""
+        if isinstance(when, datetime.date):
+            when = date_format(when, "DATE_FORMAT")
+        return str(kind), str(when)
+    # Whatever joins later: its type's name and the day it was first published.
     date = getattr(page, "date", None) or page.first_published_at
     when = date_format(date, "DATE_FORMAT") if date else ""
     return str(page.specific_class._meta.verbose_name).capitalize(), when
+
+
+def _image_id(page):
+    """The card's image: the listing image, else the page's own (a cover, a news photo)."""
+    for name in ("listing_image_id", "cover_image_id", "image_id"):
+        if getattr(page, name, None):
+            return getattr(page, name)
+    return None
 
 
 def _absolute(url, root_url):
@@ -111,7 +128,7 @@ def cards_for(ids, language, root_url, request=None):
         targets = {pk: page.localized_for_reader for pk, page in chosen.items()}
         live_ids = [page.pk for page in targets.values() if page.live]
         specific = Page.objects.filter(pk__in=live_ids).specific().in_bulk()
-        image_ids = {getattr(p, "listing_image_id", None) for p in specific.values()}
+        image_ids = {_image_id(p) for p in specific.values()}
         images = (
             get_image_model().objects.prefetch_renditions(CARD_IMAGE).in_bulk(image_ids - {None})
         )
@@ -129,7 +146,7 @@ def cards_for(ids, language, root_url, request=None):
                 when=when,
                 summary=page.listing_summary or getattr(page, "summary", "") or "",
             )
-            image = images.get(getattr(page, "listing_image_id", None))
+            image = images.get(_image_id(page))
             if image is not None:
                 rendition = image.get_rendition(CARD_IMAGE)
                 # Decorative beside the card's title (alt=""), so it needs no text of its own.

@@ -136,7 +136,7 @@ def unsubscribe(request, token):
     subscriber = tokens.read_subscriber_token(token)
     if subscriber is None:
         raise Http404
-    done = False
+    done = subscriber.unsubscribed_at is not None
     if request.method == "POST":
         unsubscribe_subscriber(subscriber, translation.get_language())
         done = True

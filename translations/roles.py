@@ -55,7 +55,13 @@ def group_permissions():
     groups = {
         EDITORS: _partner_permissions("add", "change", "view"),
         MODERATORS: _partner_permissions("add", "change", "delete", "publish", "view")
-        + ["calls.view_callsubmission", "media.moderate_photoentry"],
+        + ["calls.view_callsubmission", "media.moderate_photoentry"]
+        # WSIS Flash: sending issues, and subscribers' data-protection requests.
+        + [
+            "newsletter.send_dispatch",
+            "newsletter.view_subscriber",
+            "newsletter.delete_subscriber",
+        ],
         SUBMISSION_REVIEWERS: ["calls.view_callsubmission"],
         CONTEST_MODERATORS: ["media.moderate_photoentry"],
         # The WSIS Prizes' staff: nominate and set results, see each contest's dashboard and

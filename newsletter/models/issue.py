@@ -38,7 +38,7 @@ class FlashArchivePage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.issues(), ISSUES_PER_PAGE)
         context["issues"] = paginator.get_page(request.GET.get("page"))
-        context["signup_form"] = SignupForm()
+        context["signup_form"] = SignupForm(initial={"languages": [self.locale.language_code]})
         return context
 
 

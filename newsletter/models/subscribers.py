@@ -52,9 +52,9 @@ class Subscriber(models.Model):
 
     @staticmethod
     def normalise(address):
-        """One row per mailbox as typed, whatever the letter case of its domain."""
-        local, _at, domain = (address or "").strip().rpartition("@")
-        return f"{local}@{domain.lower()}"
+        """One row per mailbox whatever the letter case it is typed in (mail providers ignore
+        case before the "@" too), so that nobody is subscribed, and sent an issue, twice."""
+        return (address or "").strip().lower()
 
     @property
     def status(self):

@@ -138,6 +138,32 @@ class DemoSiteTest(TestCase):
             direction = "rtl" if code == "ar" else "ltr"
             self.assertContains(response, f'<html lang="{lang}" dir="{direction}">')
 
+    # WSIS Flash: the seeds themselves, rebuilt as issues of the demo pages.
+
+    def test_the_two_seed_newsletters_are_wsis_flash_issues_in_six_languages(self):
+        from newsletter.models import FlashIssuePage
+
+        for slug in ("april-2014", "march-2017"):
+            issue = FlashIssuePage.objects.get(locale__language_code="en", slug=slug)
+            languages = set(
+                issue.get_translations(inclusive=True)
+                .live()
+                .values_list("locale__language_code", flat=True)
+            )
+            self.assertEqual(languages, set(LANGUAGES), slug)
+        archive = self.client.get("/fr/wsis-flash/")
+        self.assertContains(archive, "WSIS Flash, mars 2017")
+        self.assertContains(archive, "WSIS Flash, avril 2014")
+        # The French issue's cards are the French pages, with their own titles and links.
+        issue = self.client.get("/fr/wsis-flash/mars-2017/")
+        self.assertContains(issue, "Forum du SMSI 2017")
+        self.assertContains(issue, "WSIS Prizes 2017")  # the contest has no French version
+        self.assertContains(issue, 'class="card"', count=8)
+        april = self.client.get("/en/wsis-flash/april-2014/")
+        self.assertContains(april, "WSIS+10 High-Level Event")
+        self.assertContains(april, "Requests for a High-Level Track speaking slot (WSIS+10)")
+        self.assertContains(april, "WSIS Project Prizes 2014")
+
     # The WSIS+10 High-Level Event's partnership programme.
 
     def test_tiers_from_the_april_2014_newsletter(self):

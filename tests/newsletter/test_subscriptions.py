@@ -152,9 +152,12 @@ def test_preferences_from_the_email_change_languages_and_need_one(client, flash,
 
 def test_signing_up_an_address_already_subscribed_changes_nothing_and_says_nothing(client, flash):
     ana = subscriber("ana@example.org", "es")
-    response = client.post("/fr/newsletter/subscribe/", signup_data(languages=["fr"]))
+    response = client.post(
+        "/fr/newsletter/subscribe/", signup_data(email="Ana@Example.org", languages=["fr"])
+    )
     assert response.status_code == 200  # the same answer as for a new address
     assert ana.language_codes() == ["es"] and not ana.consents.exists()
+    assert Subscriber.objects.count() == 1  # one row per mailbox, whatever the letter case
     (message,) = received("ana@example.org")
     assert "/newsletter/preferences/" in message.body
 

@@ -5,6 +5,7 @@ from django.utils import translation as django_translation
 from demo import calls as calls_demo
 from demo import events as events_demo
 from demo import media as media_demo
+from demo import newsletter as newsletter_demo
 from demo import pages, translation
 from demo import partners as partners_demo
 from demo import prizes as prizes_demo
@@ -56,6 +57,8 @@ class Command(BaseCommand):
             prize_contests = prizes_demo.build_contests(
                 home_pages[0], event_pages[-1], events["forum_2017"], clock
             )
+            # WSIS Flash: the seeds' two issues, made of cards of the pages built above.
+            flash = newsletter_demo.build(home_pages[0], event_pages[-1], events, clock)
             # Parents before children, and partners before the pages that show them.
             source_pages = [
                 *partners.values(),
@@ -66,6 +69,7 @@ class Command(BaseCommand):
                 programme,
                 contest,
                 *prize_contests,
+                *flash,
             ]
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)
