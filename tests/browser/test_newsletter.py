@@ -88,7 +88,7 @@ def test_a_visitor_subscribes_in_spanish_confirms_receives_and_unsubscribes(
     expect(page.get_by_role("heading", name="WSIS Flash, marzo de 2017")).to_be_visible()
 
     # The mail program's one click: a POST to the header's URL, no cookie, no CSRF token.
-    unsubscribe = re.fullmatch(r"<(.+)>", message["List-Unsubscribe"]).group(1)
+    unsubscribe = re.search(r"<([^>]+)>", "".join(str(message["List-Unsubscribe"]).split()))[1]
     response = page.request.post(
         site_url + path_of(unsubscribe),
         data="List-Unsubscribe=One-Click",
