@@ -158,6 +158,8 @@ class HomePage(BasePage):
         "media.GalleryPage",
         "prizes.PrizesContestPage",
         "newsletter.FlashArchivePage",
+        "publications.PublicationIndexPage",
+        "news.NewsIndexPage",
     ]
 
     class Meta:

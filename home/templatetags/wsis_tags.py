@@ -1,6 +1,8 @@
 from django import template
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from home import localized, timezones
 from home.languages import html_lang, language_versions
@@ -80,3 +82,15 @@ def zone_label(at, zone_name):
     """`{{ event.starts_at|zone_label:event.time_zone }}`: "Geneva time (CEST, UTC+2)" in the
     reader's language."""
     return timezones.zone_label(zone_name, at or None)
+
+
+@register.simple_tag(takes_context=True)
+def home_page_sections(context):
+    """What other apps add to the home page (the latest news…): each function registered for
+    Wagtail's `home_page_sections` hook takes the request and the home page and returns HTML.
+    Home imports none of them: they register themselves in their wagtail_hooks.py."""
+    request = context.get("request")
+    page = context.get("page")
+    return mark_safe(  # noqa: S308 (each hook returns a rendered template)
+        "".join(str(fn(request, page)) for fn in hooks.get_hooks("home_page_sections"))
+    )

@@ -6,7 +6,9 @@ from calls.models import CallIndexPage, CallPage
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from media.models import GalleryPage, PhotoContestPage
+from news.models import NewsIndexPage
 from prizes.models import PrizesContestPage
+from publications.models import PublicationIndexPage
 from tests.conftest import make_english_home
 
 
@@ -34,6 +36,8 @@ class PageTreeRulesTest(WagtailPageTestCase):
                 PhotoContestPage,
                 GalleryPage,
                 PrizesContestPage,
+                PublicationIndexPage,
+                NewsIndexPage,
             },
         )
         self.assertAllowedSubpageTypes(

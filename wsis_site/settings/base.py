@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "stocktaking",
     "prizes",
     "newsletter",
+    "publications",
+    "news",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

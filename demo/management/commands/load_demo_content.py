@@ -5,10 +5,12 @@ from django.utils import translation as django_translation
 from demo import calls as calls_demo
 from demo import events as events_demo
 from demo import media as media_demo
+from demo import news as news_demo
 from demo import newsletter as newsletter_demo
 from demo import pages, translation
 from demo import partners as partners_demo
 from demo import prizes as prizes_demo
+from demo import publications as publications_demo
 from demo.clock import DemoClock
 from home.models import HomePage
 
@@ -57,6 +59,9 @@ class Command(BaseCommand):
             prize_contests = prizes_demo.build_contests(
                 home_pages[0], event_pages[-1], events["forum_2017"], clock
             )
+            # The 2014 newsletter's Global Repository, and news from both newsletters.
+            publications = publications_demo.build(home_pages[0], event_pages[-1])
+            news = news_demo.build(home_pages[0], clock)
             # WSIS Flash: the seeds' two issues, made of cards of the pages built above.
             flash = newsletter_demo.build(home_pages[0], event_pages[-1], events, clock)
             # Parents before children, and partners before the pages that show them.
@@ -69,6 +74,8 @@ class Command(BaseCommand):
                 programme,
                 contest,
                 *prize_contests,
+                *publications,
+                *news,
                 *flash,
             ]
             if write_catalogues:
