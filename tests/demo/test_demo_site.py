@@ -170,6 +170,7 @@ class DemoSiteTest(TestCase):
         self.assertContains(april, "WSIS+10 High-Level Event")
         self.assertContains(april, "Requests for a High-Level Track speaking slot (WSIS+10)")
         self.assertContains(april, "WSIS Project Prizes 2014")
+
     # The Global Repository and the news (issue 17).
 
     def test_the_global_repository_of_the_april_2014_newsletter(self):

@@ -7,6 +7,7 @@ from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from media.models import GalleryPage, PhotoContestPage
 from news.models import NewsIndexPage
+from newsletter.models import FlashArchivePage
 from prizes.models import PrizesContestPage
 from publications.models import PublicationIndexPage
 from tests.conftest import make_english_home
@@ -38,6 +39,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
                 PrizesContestPage,
                 PublicationIndexPage,
                 NewsIndexPage,
+                FlashArchivePage,
             },
         )
         self.assertAllowedSubpageTypes(
