@@ -148,9 +148,8 @@ class StocktakingPage(RoutablePageMixin, BasePage):
             return render({"entry": first})
         status, message, wait = 400, "", 0
         if form.is_valid():
-            if form.looks_like_spam():
-                form = EntryForm(initial={"language": self.locale.language_code})
-                message = _("Your entry could not be accepted. Please fill in the form again.")
+            if form.refused_as_spam():
+                pass  # the form says why, and keeps the answers
             elif wait := ratelimit.hit(request, scope):
                 status = 429
                 message = _("Too many submissions from your connection. Try again later.")

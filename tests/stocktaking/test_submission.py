@@ -152,3 +152,15 @@ def test_decisions_are_emailed(database, django_capture_on_commit_callbacks):
     storing.decide(entry, "reject", message="Not an ICT project.")
     entry.refresh_from_db()
     assert entry.status == Entry.Status.REJECTED
+
+
+def test_a_project_sent_back_too_fast_says_why_and_keeps_the_answers(client, database):
+    html = client.get(submit_url(database)).content.decode()
+    started = html.split('name="form_started" value="')[1].split('"')[0]
+    token = html.split('name="submission_token" value="')[1].split('"')[0]
+    data = entry_data(form_started=started, submission_token=token)
+    response = client.post(submit_url(database), data)
+    html = response.content.decode()
+    assert response.status_code == 400 and Entry.objects.count() == 0
+    assert "faster than a person" in html.split('class="error-summary"')[1]
+    assert 'value="Hack for Health' in html
