@@ -5,6 +5,7 @@ and the vote stays, counted as before: results never change because a voter left
 
 import datetime
 
+from django.conf import settings
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -33,24 +34,28 @@ def votes_of(email):
 def export(email, contest_model, locale=None):
     """Everything kept about one voter, as a plain structure (served as JSON); contests and
     categories named in `locale`'s version where there is one."""
-    categories = {}
     votes = list(votes_of(email))
-    versions = contest_model.objects.filter(translation_key__in={v.contest_key for v in votes})
-    if locale is not None:
-        mine = versions.filter(locale=locale)
-        found = set(mine.values_list("translation_key", flat=True))
-        versions = mine | versions.filter(locale__language_code="en").exclude(
-            translation_key__in=found
-        )
-    contests = {
-        c.translation_key: c
-        for c in versions.filter(
-            translation_key__in={v.contest_key for v in votes}
-        ).prefetch_related("categories")
+    wanted = [locale.language_code] if locale is not None else []
+    wanted.append(settings.LANGUAGE_CODE)
+
+    def rank(contest):
+        code = contest.locale.language_code
+        return wanted.index(code) if code in wanted else len(wanted)
+
+    contests = {}
+    for contest in (
+        contest_model.objects.filter(translation_key__in={v.contest_key for v in votes})
+        .select_related("locale")
+        .prefetch_related("categories")
+    ):
+        chosen = contests.get(contest.translation_key)
+        if chosen is None or rank(contest) < rank(chosen):
+            contests[contest.translation_key] = contest
+    categories = {
+        category.translation_key: category.name
+        for contest in contests.values()
+        for category in contest.categories.all()
     }
-    for contest in contests.values():
-        for category in contest.categories.all():
-            categories.setdefault(category.translation_key, category.name)
     return {
         "voter": normalise_email(email),
         "votes": [
