@@ -42,6 +42,7 @@ from prizes.models import PrizesContestPage
 today = datetime.date.today()
 day = datetime.timedelta(days=1)
 contest = PrizesContestPage.objects.get(locale__language_code="en", slug="wsis-prizes-2017")
+contest.nominees_published_on = today - 10 * day
 contest.voting_opens_on = today - 10 * day
 contest.voting_closes_on = today - day
 contest.results_announced_on = today
