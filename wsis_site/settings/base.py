@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "newsletter",
     "publications",
     "news",
+    "juries",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
