@@ -67,10 +67,12 @@ class JuryRound(models.Model):
         return contests.get(self.kind)
 
     def criteria(self):
-        """The criteria jurors score against: those of the contest's own language version."""
+        """The criteria jurors score against: each in the language it was written in (that of
+        the contest version it was added to), whichever version the round was created on."""
         return Criterion.objects.filter(
-            contest_id=self.contest_id, locale_id=self.contest.locale_id
-        )
+            contest__translation_key=self.contest.translation_key,
+            locale_id=models.F("contest__locale_id"),
+        ).order_by("sort_order", "pk")
 
     def categories(self):
         return self.contest_kind.categories(self.contest.specific)
@@ -123,14 +125,17 @@ class Criterion(TranslatableMixin, Orderable):
     @classmethod
     def published_for(cls, page):
         """The criteria of a contest page in its language (else in the contest's language)."""
-        criteria = cls.objects.filter(contest__translation_key=page.translation_key)
-        own = [c for c in criteria if c.locale_id == page.locale_id]
-        if own:
-            return own
-        by_key = {}
-        for criterion in criteria.filter(contest__locale_id=models.F("locale_id")):
-            by_key[criterion.translation_key] = criterion
-        return sorted(by_key.values(), key=lambda c: (c.sort_order or 0, c.pk))
+        criteria = list(
+            cls.objects.filter(contest__translation_key=page.translation_key)
+            .select_related("contest")
+            .order_by("sort_order", "pk")
+        )
+        translated = {c.translation_key: c for c in criteria if c.locale_id == page.locale_id}
+        return [
+            translated.get(c.translation_key, c)
+            for c in criteria
+            if c.locale_id == c.contest.locale_id
+        ]
 
 
 class JurorAssignment(models.Model):

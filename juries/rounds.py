@@ -2,7 +2,6 @@
 in one transaction and written to Wagtail's audit log (actions in wagtail_hooks)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -20,8 +19,7 @@ def create_round(contest, user, advance_count=0):
     if kind is None:
         raise RoundError(_("This page is not a contest that a jury can score."))
     with transaction.atomic():
-        last = JuryRound.objects.filter(contest=contest).aggregate(n=Max("number"))["n"] or 0
-        if last:
+        if JuryRound.objects.filter(contest__translation_key=contest.translation_key).exists():
             raise RoundError(_("The next round starts from the last one, once it is closed."))
         jury_round = JuryRound.objects.create(
             contest=contest, kind=kind.name, number=1, advance_count=advance_count
@@ -67,7 +65,8 @@ def set_advances(jury_round, candidates, advances, user):
     """Marks candidates to go on to the next round (or not), each change logged."""
     if jury_round.status == JuryRound.Status.PREPARING:
         raise RoundError(_("Entries go on from a round that has been scored."))
-    if JuryRound.objects.filter(contest_id=jury_round.contest_id, number__gt=jury_round.number):
+    later = JuryRound.objects.filter(contest_id=jury_round.contest_id, number__gt=jury_round.number)
+    if later.exists():
         raise RoundError(_("The next round has started: this round's choice is made."))
     action = "juries.candidate.advance" if advances else "juries.candidate.hold"
     with transaction.atomic():
@@ -95,7 +94,8 @@ def start_next_round(jury_round, user):
         locked = JuryRound.objects.select_for_update().get(pk=jury_round.pk)
         if locked.status != JuryRound.Status.CLOSED:
             raise RoundError(_("Close this round before starting the next one."))
-        if JuryRound.objects.filter(contest_id=locked.contest_id, number__gt=locked.number):
+        later = JuryRound.objects.filter(contest_id=locked.contest_id, number__gt=locked.number)
+        if later.exists():
             raise RoundError(_("The next round has already started."))
         chosen = []
         for category in locked.categories():

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -65,7 +65,9 @@ class JuryIndexView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def first_round_contests(self):
-        return contest_pages().exclude(pk__in=JuryRound.objects.values("contest_id"))
+        return contest_pages().exclude(
+            translation_key__in=JuryRound.objects.values("contest__translation_key")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -218,7 +220,13 @@ class RankingView(WagtailAdminTemplateMixin, TemplateView):
                 count = int(request.POST.get("count") or 0)
                 best = rounds.advance_best(self.round, self.category_key, count, request.user)
                 messages.success(
-                    request, _("%(count)s entries go on to the next round.") % {"count": len(best)}
+                    request,
+                    ngettext(
+                        "%(count)s entry goes on to the next round.",
+                        "%(count)s entries go on to the next round.",
+                        len(best),
+                    )
+                    % {"count": len(best)},
                 )
                 return redirect(here)
             if not chosen:

@@ -4,7 +4,7 @@ moderators set by hand before there was a jury), replacing those there were."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from juries.contests import Category, ContestKind, EntryView, NominationRefused, register
@@ -73,7 +73,11 @@ class PhotoContestJury(ContestKind):
                 photo.winner_rank = rank
                 photo.save(update_fields=["winner_rank"])
                 log(photo, "juries.photos.rank", user=user, data={"rank": rank})
-        return _("%(count)s winners ranked from the jury's ranking.") % {"count": len(entry_ids)}
+        return ngettext(
+            "%(count)s winner ranked from the jury's ranking.",
+            "%(count)s winners ranked from the jury's ranking.",
+            len(entry_ids),
+        ) % {"count": len(entry_ids)}
 
 
 register(PhotoContestJury())

@@ -4,7 +4,7 @@ voting (PrizeSubmission.nominated, which the contest page publishes on its day).
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from juries.contests import Category, ContestKind, EntryView, NominationRefused, register
@@ -73,11 +73,15 @@ class PrizesJury(ContestKind):
 
     def nominate(self, contest, category_key, entry_ids, user):
         count = self._set(contest, category_key, entry_ids, user, True)
-        return _("%(count)s entries nominated.") % {"count": count}
+        return ngettext("%(count)s entry nominated.", "%(count)s entries nominated.", count) % {
+            "count": count
+        }
 
     def withdraw(self, contest, category_key, entry_ids, user):
         count = self._set(contest, category_key, entry_ids, user, False)
-        return _("%(count)s nominations withdrawn.") % {"count": count}
+        return ngettext(
+            "%(count)s nomination withdrawn.", "%(count)s nominations withdrawn.", count
+        ) % {"count": count}
 
 
 register(PrizesJury())
