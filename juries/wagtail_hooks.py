@@ -77,8 +77,6 @@ def register_jury_log_actions(actions):
         ("juries.candidate.hold", _("Stops"), _("Entry does not go on to the next round")),
         ("juries.candidate.nominate", _("Chosen by the jury"), _("Entry chosen by the jury")),
         ("juries.candidate.withdraw", _("Choice withdrawn"), _("Jury's choice withdrawn")),
-        ("juries.prizes.nominate", _("Nominated"), _("Nominated by the jury")),
-        ("juries.prizes.withdraw", _("Nomination withdrawn"), _("Nomination withdrawn")),
         ("juries.photos.rank", _("Winner rank set"), _("Winner rank set from the jury's ranking")),
     ]:
         actions.register_action(action, label, message)

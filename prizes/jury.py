@@ -66,8 +66,9 @@ class PrizesJury(ContestKind):
                 if submission.nominated != nominated:
                     submission.nominated = nominated
                     submission.save(update_fields=["nominated"])
-                    action = "juries.prizes.nominate" if nominated else "juries.prizes.withdraw"
-                    log(submission, action, user=user)
+                    # The Prizes' own actions: the contest's audit trail shows them.
+                    action = "prizes.nominated" if nominated else "prizes.nomination_withdrawn"
+                    log(submission, action, user=user, data={"by": "jury"})
                     changed += 1
         return changed
 

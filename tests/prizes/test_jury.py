@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import ModelLogEntry
 
 from juries import rounds
+from prizes.dashboard import history
 from prizes.models import PrizeSubmission
 from prizes.phases import ContestPhase
 from tests.factories.juries import add_criteria, assign, jury_staff, make_round, staff_user
@@ -48,8 +49,13 @@ def test_nominees_marked_on_the_ranking_are_the_contests_nominees(client, englis
     ((_category, nominees),) = contest.nominees_by_category()
     assert {n.pk for n in nominees} == {best.pk, second.pk}
     assert ModelLogEntry.objects.filter(
-        action="juries.prizes.nominate", object_id=str(best.pk), user=chair
+        action="prizes.nominated", object_id=str(best.pk), user=chair
     ).exists()
+    # In the contest's own audit trail (its dashboard).
+    assert {(e.action, e.object_id) for e in history(contest)} >= {
+        ("prizes.nominated", str(best.pk)),
+        ("prizes.nominated", str(second.pk)),
+    }
     # The ranking shows the contest's decision.
     html = client.get(ranking_url(jury_round, category)).content.decode()
     assert html.count(">Nominated<") == 2
