@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -89,7 +90,7 @@ class Criterion(TranslatableMixin, Orderable):
         related_name="+",
         verbose_name=_("contest"),
     )
-    name = models.CharField(max_length=255, verbose_name=_("name"))
+    name = models.CharField(max_length=255, verbose_name=pgettext_lazy("site", "name"))
     description = models.TextField(blank=True, verbose_name=_("description"))
     weight = models.DecimalField(
         max_digits=5,

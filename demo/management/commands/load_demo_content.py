@@ -4,6 +4,7 @@ from django.utils import translation as django_translation
 
 from demo import calls as calls_demo
 from demo import events as events_demo
+from demo import juries as juries_demo
 from demo import media as media_demo
 from demo import news as news_demo
 from demo import newsletter as newsletter_demo
@@ -93,6 +94,8 @@ class Command(BaseCommand):
             call_command("generate_stocktaking", count=300, seed=1, pages=True, verbosity=0)
             # The WSIS Prizes' nominees, drawn from those entries, and their votes and results.
             prizes_demo.add_nominees(prize_contests)
+            # A small jury for the Prizes 2017 and the photo contest 2017.
+            juries_demo.build()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {len(source_pages)} pages and snippets in "
