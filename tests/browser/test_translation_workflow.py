@@ -80,7 +80,9 @@ def test_a_changed_event_is_translated_reviewed_and_published_in_french(page, si
     # The French sync did not bring the Arabic translation up to date.
     log_in(page, site_url, "mutarjim")
     page.goto(f"{site_url}/admin/translation-status/")
-    arabic_cell = page.get_by_role("row").filter(has_text=title).first.locator("td[data-language=ar]")
+    arabic_cell = (
+        page.get_by_role("row").filter(has_text=title).first.locator("td[data-language=ar]")
+    )
     expect(arabic_cell).to_have_attribute("data-state", "outdated")
 
     # Until approved, visitors read the French text they had.
