@@ -6,8 +6,21 @@ from calls.models import CallPage
 from demo.helpers import items, paragraph, stream
 from demo.pages import upsert_page
 from media.models import PhotoContestPage
+from news.models import NewsPage
 from newsletter.models import FlashArchivePage, FlashIssuePage
 from prizes.models import PrizesContestPage
+from publications.models import PublicationPage
+
+GLOBAL_REPOSITORY_2014 = [
+    "wsis-stocktaking-report-2014",
+    "wsis-stocktaking-report-2013",
+    "itu-contribution-wsis-implementation-2013",
+    "measuring-the-information-society-2013",
+    "regional-stocktaking-africa",
+    "regional-stocktaking-latin-america",
+    "regional-stocktaking-arab-states",
+    "regional-stocktaking-europe-cis",
+]
 
 
 def cards(heading, *pages):
@@ -21,6 +34,10 @@ def _call(slug):
 
 def _contest(model, slug):
     return model.objects.filter(slug=slug, locale__language_code="en").first()
+
+
+def _pages(model, *slugs):
+    return [_contest(model, slug) for slug in slugs]
 
 
 def build(home, hle, events, clock):
@@ -62,6 +79,16 @@ def build(home, hle, events, clock):
                 "WSIS Project Prizes",
                 _contest(PrizesContestPage, "wsis-project-prizes-2014"),
             ),
+            cards("Global Repository", *_pages(PublicationPage, *GLOBAL_REPOSITORY_2014)),
+            cards(
+                "News",
+                *_pages(
+                    NewsPage,
+                    "itu-chairs-ungis",
+                    "partnership-on-measuring-ict-turns-ten",
+                    "trend-micro-e-guides-on-mobile-privacy",
+                ),
+            ),
         ),
     )
     march_2017 = upsert_page(
@@ -94,6 +121,14 @@ def build(home, hle, events, clock):
                 _contest(PrizesContestPage, "wsis-prizes-2017"),
                 _contest(PhotoContestPage, "photo-contest-2017"),
                 events["hackathon"],
+            ),
+            cards(
+                "News",
+                *_pages(
+                    NewsPage,
+                    "virtual-reality-track-wsis-forum-2017",
+                    "record-476-projects-wsis-prizes-2017",
+                ),
             ),
         ),
     )

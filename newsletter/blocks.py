@@ -9,12 +9,14 @@ from wagtail import blocks
 from home.blocks import HeadingBlock, ParagraphBlock
 from home.choosers import LocalizedPageChooserBlock
 
-# The pages an issue can announce. Publications and news join as their apps land.
+# The pages an issue can announce.
 CARD_PAGE_TYPES = [
     "events.EventPage",
     "calls.CallPage",
     "prizes.PrizesContestPage",
     "media.PhotoContestPage",
+    "publications.PublicationPage",
+    "news.NewsPage",
 ]
 
 

@@ -1,6 +1,8 @@
 """Sending an issue: the cards of the chosen pages with their current titles, HTML and text
 parts, images and links by absolute URL; the admin's test copy and Send; the row states."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.db import IntegrityError
@@ -192,3 +194,35 @@ def test_the_web_version_and_the_archive(client, flash):
     assert "WSIS Forum 2017" in html and "Hack for Health" in html
     archive = client.get(Page.objects.get(pk=issue.get_parent().pk).url)
     assert archive.status_code == 200 and issue.title in archive.content.decode()
+
+
+def test_publications_and_news_are_cards_with_their_cover_type_year_and_date(flash, committed):
+    from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+    from tests.factories.newsletter import cards_body
+    from tests.factories.publications import PublicationIndexPageFactory, PublicationPageFactory
+
+    home = flash["home"]
+    report = PublicationPageFactory(
+        parent=PublicationIndexPageFactory(parent=home),
+        title="WSIS Stocktaking Report 2014",
+        cover_image=ImageFactory(),
+        cover_image_alt_text="Cover",
+    )
+    story = NewsPageFactory(
+        parent=NewsIndexPageFactory(parent=home),
+        title="A record 476 projects",
+        date=datetime.date(2017, 3, 2),
+    )
+    issue = flash["issue"]
+    issue.body = cards_body(report, story, heading="Global Repository")
+    issue.save_revision().publish()
+    subscriber("ana@example.org", "en")
+
+    send(issue, committed, languages=["en"])
+
+    (message,) = mail.outbox
+    html = html_of(message)
+    assert "WSIS Stocktaking Report 2014" in html and "Report" in html and "2014" in html
+    assert "A record 476 projects" in html and "2 March 2017" in html
+    assert 'src="http://localhost/' in html  # the cover, as the card's image
+    assert "What WSIS stakeholders did" in message.body  # the publication's own summary
