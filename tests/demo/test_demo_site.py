@@ -165,7 +165,7 @@ class DemoSiteTest(TestCase):
         prizes = PrizesContestPage.objects.get(slug="wsis-prizes-2017", locale__language_code="en")
         french = prizes.get_translation_or_none(Locale.objects.get(language_code="fr"))
         self.assertContains(issue, (french or prizes).title)  # in French where it exists
-        self.assertContains(issue, 'class="card"', count=8)
+        self.assertContains(issue, 'class="card"', count=10)
         april = self.client.get("/en/wsis-flash/april-2014/")
         self.assertContains(april, "WSIS+10 High-Level Event")
         self.assertContains(april, "Requests for a High-Level Track speaking slot (WSIS+10)")
