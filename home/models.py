@@ -36,6 +36,14 @@ class BasePage(Page):
     # StreamFields and image foreign keys fetched together before rendering (home.prefetch).
     prefetched_stream_fields: tuple[str, ...] = ("body",)
     prefetched_image_fields: tuple[str, ...] = ()
+    # Where a page's meta description comes from when the editor wrote no search description
+    # (home.seo): the first of these that has words, else the first words of its body.
+    description_fields: tuple[str, ...] = (
+        "listing_summary",
+        "summary",
+        "introduction",
+        "hero_text",
+    )
 
     promote_panels = [
         *Page.promote_panels,
@@ -67,10 +75,12 @@ class BasePage(Page):
     def prefetched_for_render(self, request):
         """While open, the page's chooser blocks and image fields find their objects fetched."""
         streams = self.get_prefetched_streams(request)
-        image_ids = [getattr(self, f"{name}_id") for name in self.prefetched_image_fields]
+        # The listing image too: its rendition is the page's Open Graph image (home.seo).
+        image_fields = ("listing_image", *self.prefetched_image_fields)
+        image_ids = [getattr(self, f"{name}_id") for name in image_fields]
         with prefetch.prefetched_references(streams, images=image_ids) as objects:
             images = objects.get(get_image_model(), {})
-            for name in self.prefetched_image_fields:
+            for name in image_fields:
                 if getattr(self, f"{name}_id") in images:
                     setattr(self, name, images[getattr(self, f"{name}_id")])
             yield

@@ -4,7 +4,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from home import localized, timezones
+from home import localized, seo, timezones
 from home.languages import html_lang, language_versions
 
 register = template.Library()
@@ -94,3 +94,12 @@ def home_page_sections(context):
     return mark_safe(  # noqa: S308 (each hook returns a rendered template)
         "".join(str(fn(request, page)) for fn in hooks.get_hooks("home_page_sections"))
     )
+
+
+@register.simple_tag(takes_context=True)
+def get_page_meta(context):
+    """Canonical URL, description and Open Graph tags of the page being served (home.seo)."""
+    request = context.get("request")
+    if request is None:
+        return seo.PageMeta()
+    return seo.page_meta(request, context.get("page"))

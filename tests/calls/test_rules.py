@@ -2,6 +2,7 @@
 request per organisation, one registration per e-mail, calendars for registrants."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
@@ -159,3 +160,13 @@ def test_registration_is_once_per_e_mail_and_sends_the_events_calendar(client, r
     assert "already been received" in response.content.decode()
     assert CallSubmission.objects.count() == 1
     assert registration.seats_taken == 1  # the refused one gave its seat back
+
+
+def test_the_team_is_a_fieldset_with_a_legend_not_a_label_for_nothing(client, hackathon):
+    # The W3C checker's one error on the site (issue 20, item 6): <label for="">Team</label>.
+    html = client.get(hackathon.url).content.decode()
+    assert 'for=""' not in html
+    group = re.search(r'<fieldset class="form-group">\s*<legend>(.*?)</legend>', html, re.S)
+    assert group and group.group(1).startswith("Team")
+    # Each member's inputs keep their own labels.
+    assert '<label for="id_team_0">' in html
