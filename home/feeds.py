@@ -6,7 +6,7 @@ A subclass gives `items()` and, where the entry needs more than the item's summa
 `description_template` (rendered with `obj`, the item, in the feed's language)."""
 
 from django.contrib.syndication.views import Feed
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 
 from home.models import SiteSettings
@@ -73,4 +73,11 @@ class PageFeed(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.first_published_at
+        # atom:updated is required: a page made in code (never through a revision) has no
+        # publication dates, and is new now.
+        return (
+            item.last_published_at
+            or item.first_published_at
+            or item.latest_revision_created_at
+            or timezone.now()
+        )

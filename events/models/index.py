@@ -57,7 +57,14 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()
             if v
         }
+        # Calendar apps subscribe to webcal:// (RFC-less but universal); the https address is
+        # shown beside it for those that ask for one (Google Calendar's "From URL").
+        calendar_url = request.build_absolute_uri(
+            self.get_url(request) + self.reverse_subpage("ical_feed")
+        )
         context.update(
+            calendar_url=calendar_url,
+            webcal_url="webcal://" + calendar_url.split("://", 1)[1],
             filter_form=form,
             events=page_of_events,
             query_string=urlencode(filters),
