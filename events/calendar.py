@@ -1,11 +1,12 @@
 """Events for other software: iCalendar files, Google Calendar links, schema.org JSON-LD."""
 
 import datetime
-import json
 from urllib.parse import urlencode
 
 import icalendar
 from django.utils.html import strip_tags
+
+from home import seo
 
 PRODUCT_ID = "-//ITU//WSIS site//EN"
 ORGANIZER = {"@type": "Organization", "name": "ITU", "url": "https://www.itu.int/"}
@@ -74,6 +75,47 @@ def google_calendar_url(event, request):
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
+def _organizers(event):
+    organizers = [ORGANIZER]
+    for block in event.co_organisers:
+        partner = block.value
+        if partner is None or not getattr(partner, "live", True):
+            continue
+        partner = partner.get_translation_or_none(event.locale) or partner
+        organizers.append({"@type": "Organization", "name": partner.name, "url": partner.website})
+    return organizers[0] if len(organizers) == 1 else organizers
+
+
+def _registration_offer(event, request):
+    """Registration as a free Offer, valid from when registration opens to when it closes;
+    none once it has closed (the page no longer links to it either)."""
+    if not event.registration_is_open:
+        return None
+    page = event.registration_page
+    if page is not None:
+        page = page.localized.specific
+        if not page.live:
+            return None
+        url = page.get_full_url(request)
+        opens = getattr(page, "opens_at", None) or page.first_published_at
+        closes = getattr(page, "closes_at", None) or event.registration_closes_at()
+    elif event.registration_url:
+        url = event.registration_url
+        opens = None
+        closes = event.registration_closes_at()
+    else:
+        return None
+    return {
+        "@type": "Offer",
+        "url": url,
+        "price": 0,
+        "priceCurrency": "CHF",
+        "availability": "https://schema.org/InStock",
+        "validFrom": opens.astimezone(event.zone).isoformat() if opens else None,
+        "validThrough": closes.astimezone(event.zone).isoformat() if closes else None,
+    }
+
+
 def json_ld(event, request):
     """schema.org Event, for search engines."""
     if event.all_day:
@@ -111,6 +153,11 @@ def json_ld(event, request):
         mode = "https://schema.org/MixedEventAttendanceMode"
     else:
         mode = "https://schema.org/OfflineEventAttendanceMode"
+    image = None
+    if event.listing_image is not None:
+        rendition = event.listing_image.get_rendition(seo.OG_IMAGE_SPEC)
+        image = [request.build_absolute_uri(rendition.url) if request else rendition.url]
+    offer = _registration_offer(event, request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -123,7 +170,9 @@ def json_ld(event, request):
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": mode,
         "location": places[0] if len(places) == 1 else places,
-        "organizer": ORGANIZER,
+        "image": image,
+        "organizer": _organizers(event),
+        "isAccessibleForFree": True,
+        "offers": offer,
     }
-    # Safe inside <script>: no "</" can close the element early.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return seo.json_ld(data)

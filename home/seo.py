@@ -3,8 +3,11 @@ head: its canonical URL, a description, and Open Graph / Twitter card tags with 
 its listing image, in the page's language. Every page type gets them from `BasePage` and
 `base.html`; a page type adds nothing unless it wants another description source."""
 
+import json
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -71,8 +74,6 @@ def _absolute(request, url):
 def page_meta(request, page, *, canonical_path=None):
     """The head tags of `page` as served at this request (a routable view of the page, such as
     an event calendar's archive, is canonical at its own path)."""
-    from django.utils import translation
-
     code = translation.get_language() or "en"
     meta = PageMeta(og_locale=OG_LOCALES.get(code, ""))
     if page is None or not getattr(page, "pk", None):
@@ -96,3 +97,54 @@ def page_meta(request, page, *, canonical_path=None):
         meta.image_width, meta.image_height = rendition.width, rendition.height
         meta.image_alt = getattr(image, "description", "") or image.title
     return meta
+
+
+# Structured data (schema.org JSON-LD) -----------------------------------------------------------
+
+
+def prune(data):
+    """Without empty properties ("", None, [], {}): a search engine reads an empty postalCode
+    as a wrong one."""
+    if isinstance(data, dict):
+        pruned = {key: prune(value) for key, value in data.items()}
+        return {key: value for key, value in pruned.items() if value not in ("", None, [], {})}
+    if isinstance(data, list):
+        return [item for item in (prune(item) for item in data) if item not in ("", None, [], {})]
+    return data
+
+
+def json_ld(data):
+    """`data` as the text of a <script type="application/ld+json">, empty properties left out;
+    <, > and & written as JSON escapes, so that nothing in it can end the element."""
+    text = json.dumps(prune(data), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def site_json_ld(request, settings, home):
+    """The site as an Organization and a WebSite whose search engines can query it."""
+    root = request.build_absolute_uri(home.get_url(request)) if home else ""
+    search = request.build_absolute_uri(reverse("search"))
+    organisation = {
+        "@type": "Organization",
+        "@id": request.build_absolute_uri("/") + "#organization",
+        "name": settings.organisation,
+        "url": request.build_absolute_uri("/"),
+        "email": settings.contact_email,
+        "telephone": settings.contact_phone,
+        "address": " ".join(settings.postal_address.split()),
+        "sameAs": [block.value.get("url") for block in settings.social_links],
+    }
+    website = {
+        "@type": "WebSite",
+        "@id": root + "#website",
+        "url": root,
+        "name": home.title if home else "",
+        "inLanguage": translation.get_language(),
+        "publisher": {"@id": organisation["@id"]},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search + "?q={search_term_string}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return json_ld({"@context": "https://schema.org", "@graph": [organisation, website]})

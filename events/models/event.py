@@ -18,6 +18,7 @@ from events import blocks, calendar, schedule
 from events.choices import EVENT_TYPES, EventStatus
 from home import localized
 from home.models import BasePage
+from home.section_blocks import PartnerChooserBlock
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -97,6 +98,13 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Only when registration happens on another site."),
     )
 
+    co_organisers = StreamField(
+        [("partner", PartnerChooserBlock())],
+        blank=True,
+        verbose_name=_("co-organisers"),
+        help_text=_("Organisations that organise the event with ITU (UNESCO, UNCTAD, UNDP…)."),
+    )
+
     key_dates = StreamField(
         [("key_date", blocks.KeyDateBlock())], blank=True, verbose_name=_("key dates")
     )
@@ -143,6 +151,7 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Registration"),
         ),
         FieldPanel("main_event"),
+        FieldPanel("co_organisers"),
         FieldPanel("key_dates"),
         FieldPanel("programme"),
         FieldPanel("body"),
@@ -183,9 +192,11 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("main_event"),
         SynchronizedField("registration_page"),
         SynchronizedField("registration_url"),
+        # The chooser shows each partner in the reader's language.
+        SynchronizedField("co_organisers"),
     ]
 
-    prefetched_stream_fields = ("body", "key_dates", "programme")
+    prefetched_stream_fields = ("body", "key_dates", "programme", "co_organisers")
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["partners.PartnershipPage", "calls.CallPage", "media.PhotoContestPage"]

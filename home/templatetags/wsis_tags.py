@@ -103,3 +103,14 @@ def get_page_meta(context):
     if request is None:
         return seo.PageMeta()
     return seo.page_meta(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def site_json_ld(context):
+    """schema.org Organization + WebSite (with its SearchAction), for the home pages."""
+    from home.models import SiteSettings
+
+    request = context["request"]
+    data = seo.site_json_ld(request, SiteSettings.for_request(request), context.get("page"))
+    # Safe in a <script>: seo.json_ld writes <, > and & as JSON escapes.
+    return mark_safe(data)  # noqa: S308

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import seo
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
@@ -19,6 +20,11 @@ from public_forms.shared_rules import RulesSharedByTranslations
 from public_forms.windows import Window, WindowState
 
 PHOTOS_PER_PAGE = 24
+# The licences' deeds; the ITU licence is the contest's rules (on the contest page).
+LICENCE_URLS = {
+    "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "cc-by-nc-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
+}
 
 
 class ContestState(models.TextChoices):
@@ -213,7 +219,41 @@ class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixi
         """The contest and one page of its gallery (only this route pages the gallery)."""
         # get_page: the first page for a bad number, the last for one past the end.
         photos = Paginator(self.gallery(), PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(request, context_overrides={"photos": photos})
+        context = {"photos": photos, "winners_json_ld": self.winners_json_ld(request)}
+        return self.render(request, context_overrides=context)
+
+    def winners_json_ld(self, request):
+        """The winning photos as schema.org ImageObjects, with their creator and licence."""
+        if self.state != ContestState.WINNERS_ANNOUNCED:
+            return ""
+        winners = self.approved().filter(winner_rank__isnull=False).order_by("winner_rank")
+        contest_url = self.get_full_url(request)
+        images = []
+        for entry in winners:
+            rendition = entry.public_image.get_rendition("max-1200x900")
+            photo_url = contest_url + self.reverse_subpage("photo", args=[entry.pk])
+            images.append(
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": request.build_absolute_uri(rendition.url),
+                    "url": photo_url,
+                    "name": entry.title,
+                    "caption": entry.caption,
+                    "width": rendition.width,
+                    "height": rendition.height,
+                    "creator": {"@type": "Person", "name": entry.photographer},
+                    "creditText": entry.photographer,
+                    "copyrightHolder": {"@type": "Person", "name": entry.photographer},
+                    "license": LICENCE_URLS.get(entry.licence) or contest_url,
+                    "acquireLicensePage": contest_url,
+                    "contentLocation": entry.taken_where,
+                    "dateCreated": entry.taken_on.isoformat() if entry.taken_on else None,
+                    "award": str(_("Prize %(rank)s") % {"rank": entry.winner_rank}),
+                }
+            )
+        if not images:
+            return ""
+        return seo.json_ld({"@context": "https://schema.org", "@graph": images})
 
     @path("enter/", name="enter")
     def enter(self, request):

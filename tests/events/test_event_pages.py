@@ -165,7 +165,7 @@ def test_json_ld_describes_the_event_for_search_engines(client, make_event):
     event = make_event(remote_participation=True)
     html = client.get(event.url).content.decode()
     data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1)
     )
     assert data["@type"] == "Event"
     assert data["startDate"] == "2017-06-12T09:00:00+02:00"

@@ -152,3 +152,32 @@ def test_the_404_page_lists_no_language_versions_and_no_canonical(client, site):
     assert tags.one("robots") == "noindex"
     # The language bar is still there for the visitor.
     assert re.search(r'<nav class="language-bar"', response.content.decode())
+
+
+def test_the_home_page_describes_the_site_as_organization_and_searchable_website(client, site):
+    import json
+
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = "wsis-info@itu.int"
+    settings.contact_phone = ""
+    settings.save()
+    html = client.get("/ar/").content.decode()
+    (script,) = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+    organisation, website = json.loads(script)["@graph"]
+    assert organisation["@type"] == "Organization"
+    assert organisation["name"] == "International Telecommunication Union (ITU)"
+    assert organisation["email"] == "wsis-info@itu.int"
+    assert "telephone" not in organisation  # empty: left out
+    assert website["@type"] == "WebSite"
+    assert website["url"] == "http://testserver/ar/"
+    assert website["inLanguage"] == "ar"
+    action = website["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == "http://testserver/ar/search/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+    # The search it names answers.
+    assert client.get("/ar/search/?q=WSIS").status_code == 200
