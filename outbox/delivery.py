@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db.models import Q
 from django.utils import timezone
 
+from outbox.composition import SiteEmailMessage
 from outbox.models import STALE_AFTER, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def claim(pk):
 
 
 def as_email(record):
-    message = EmailMultiAlternatives(
+    message = SiteEmailMessage(
         subject=record.subject,
         body=record.body,
         from_email=record.from_email,

@@ -7,8 +7,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from outbox import composition
 
 # Seconds to wait before each retry: a minute, five, half an hour, two hours, six, a day.
 RETRY_DELAYS = [60, 300, 1800, 7200, 21600, 86400]
@@ -85,17 +88,28 @@ class OutboxMessage(models.Model):
                 f"outbox/{uuid.uuid4().hex}/{name}", ContentFile(data, name=name)
             )
             attachments.append({"name": name, "path": path, "mimetype": mimetype or ""})
+        language = translation.get_language() or ""
+        subject = composition.clean_subject(message.subject)[:998]
+        alternatives = [[str(c), m] for c, m in getattr(message, "alternatives", [])]
+        if message.content_subtype == "html":
+            # An HTML-only message: the HTML becomes the alternative of a plain text.
+            alternatives.append([str(message.body), "text/html"])
+            body = strip_tags(str(message.body))
+        else:
+            body = str(message.body)
+        if not composition.has_html(alternatives):
+            alternatives.append([composition.html_version(subject, body, language), "text/html"])
         return cls.objects.create(
             from_email=message.from_email,
             to=list(message.to),
             cc=list(message.cc),
             bcc=list(message.bcc),
             reply_to=list(message.reply_to),
-            headers=dict(message.extra_headers),
-            language=translation.get_language() or "",
-            subject=str(message.subject)[:998],
-            body=str(message.body),
-            alternatives=[[str(c), m] for c, m in getattr(message, "alternatives", [])],
+            headers=composition.headers_for(message),
+            language=language,
+            subject=subject,
+            body=body,
+            alternatives=alternatives,
             attachments=attachments,
         )
 

@@ -48,6 +48,20 @@ class SubmissionStoring:
                 return form.cleaned_data[field.clean_name]
         return ""
 
+    def send_mail(self, form):
+        """The staff notification: a subject even when the editor left it empty (the form's
+        title), and Reply-To the submitter, so that staff answer them, not the site."""
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        subject = self.subject.strip() or _("New submission: %(title)s") % {"title": self.title}
+        submitter = self.submitter_email(form)
+        EmailMessage(
+            str(subject),
+            self.render_email(form),
+            from_email=self.from_address or None,
+            to=addresses,
+            reply_to=[submitter] if submitter else [],
+        ).send()
+
     def unique_key(self, form):
         """The value that may appear once per call, normalised, or None."""
         value = ""
