@@ -19,7 +19,8 @@ from stocktaking.pages import database_page
 
 
 def _framable(response, site):
-    response["Content-Security-Policy"] = f"frame-ancestors {site.origin}"
+    # The site's policy (wsis_site.csp), with the partner's origin as the only frame ancestor.
+    response._csp_replace = {"frame-ancestors": [site.origin]}
     response.xframe_options_exempt = True
     return response
 
@@ -31,7 +32,7 @@ def _refused(request):
         {"message": _("This website is not registered to embed the WSIS Stocktaking database.")},
         status=403,
     )
-    response["Content-Security-Policy"] = "frame-ancestors 'none'"
+    # The site's policy says frame-ancestors 'none' (wsis_site.csp).
     return response
 
 

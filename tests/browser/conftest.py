@@ -223,7 +223,9 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # axe-core is injected as an inline script, which the site's Content-Security-Policy
+    # refuses; tests/browser/test_seo.py checks the policy in contexts that obey it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     yield page
     report = getattr(request.node, "report_call", None)

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -80,6 +81,9 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (enforced on public pages, report-only in the admin) and
+    # Permissions-Policy: wsis_site/csp.py.
+    "wsis_site.csp.SitePolicyMiddleware",
     # Query strings no link of ours sends (control characters, overlong, ids that are not):
     # a 400 in the visitor's language before any view reads them (public_forms.validators).
     "public_forms.middleware.QueryParameterPolicyMiddleware",
@@ -324,6 +328,59 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["wsis_site.private_api.PrivateModelPermission"]}
 
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp, wsis_site/csp.py). Public media come from this site or,
+# on S3, from the bucket or its CDN; embed blocks frame these video players only.
+if ENV.s3 and ENV.s3["custom_domain"]:
+    _MEDIA_ORIGINS = ["https://" + ENV.s3["custom_domain"].split("/")[0]]
+elif ENV.s3 and ENV.s3["endpoint_url"]:
+    _MEDIA_ORIGINS = ["/".join(ENV.s3["endpoint_url"].split("/")[:3])]
+elif ENV.s3:
+    _MEDIA_ORIGINS = [f"https://{ENV.s3['bucket']}.s3.amazonaws.com", "https://*.amazonaws.com"]
+else:
+    _MEDIA_ORIGINS = []
+EMBED_FRAME_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No script runs; JSON-LD blocks carry the nonce.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Nobody frames our pages; the Stocktaking embed names its partner (stocktaking.embed).
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin: what it needs today, reported (not enforced) until no report comes.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's previews frame the admin's own pages.
+        "frame-ancestors": [SELF],
+    },
+}
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
