@@ -120,7 +120,8 @@ class HtmlValidityTest(TestCase):
                     reached.add((language, type(page).__name__))
         live_types = {
             type(page).__name__
-            for page in Page.objects.live().filter(depth__gt=1, locale__language_code="en")
+            for page in Page.objects.live()
+            .filter(depth__gt=1, locale__language_code="en")
             .specific()
         }
         for language in LANGUAGES:
