@@ -11,7 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from events import schedule
 from home.blocks import BodyBlock
-from home.section_blocks import PartnerStripBlock
+from home.section_blocks import PartnerChooserBlock, PartnerStripBlock, preview_partners
 
 # Samples for the block picker's previews.
 OPENING_SESSION = {
@@ -128,3 +128,17 @@ class EventBodyBlock(BodyBlock):
     """The shared body blocks, and a strip of partner logos."""
 
     partners = PartnerStripBlock()
+
+
+class CoOrganiserBlock(PartnerChooserBlock):
+    """An organisation that organises the event with ITU (schema.org organizer)."""
+
+    def get_preview_value(self):
+        partners = preview_partners(1)
+        return partners[0] if partners else None
+
+    class Meta:
+        icon = "group"
+        label = _("Co-organiser")
+        description = _("An organisation that organises the event with ITU.")
+        preview_template = "events/blocks/previews/co_organiser.html"

@@ -18,7 +18,6 @@ from events import blocks, calendar, schedule
 from events.choices import EVENT_TYPES, EventStatus
 from home import localized
 from home.models import BasePage
-from home.section_blocks import PartnerChooserBlock
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -99,7 +98,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
 
     co_organisers = StreamField(
-        [("partner", PartnerChooserBlock())],
+        [("partner", blocks.CoOrganiserBlock())],
         blank=True,
         verbose_name=_("co-organisers"),
         help_text=_("Organisations that organise the event with ITU (UNESCO, UNCTAD, UNDP…)."),
