@@ -154,8 +154,8 @@ def json_ld(event, request):
     else:
         mode = "https://schema.org/OfflineEventAttendanceMode"
     image = None
-    if event.listing_image is not None:
-        rendition = event.listing_image.get_rendition(seo.OG_IMAGE_SPEC)
+    rendition = seo.share_rendition(event.listing_image)
+    if rendition is not None:
         image = [request.build_absolute_uri(rendition.url) if request else rendition.url]
     offer = _registration_offer(event, request)
     data = {

@@ -65,6 +65,17 @@ def description_of(page):
     return ""
 
 
+def share_rendition(image):
+    """The image's rendition for link previews and JSON-LD, or None (no image, or its file
+    is missing: a page never fails for want of its preview image, as {% image %} does not)."""
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(OG_IMAGE_SPEC)
+    except OSError:  # wagtail.images.models.SourceImageIOError is one
+        return None
+
+
 def _absolute(request, url):
     if not url or url.startswith(("http://", "https://")):
         return url
@@ -91,8 +102,8 @@ def page_meta(request, page, *, canonical_path=None):
         if version.is_translation and not version.is_current and version.code in OG_LOCALES
     ]
     image = getattr(page, "listing_image", None)
-    if image is not None:
-        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    rendition = share_rendition(image)
+    if rendition is not None:
         meta.image_url = _absolute(request, rendition.url)
         meta.image_width, meta.image_height = rendition.width, rendition.height
         meta.image_alt = getattr(image, "description", "") or image.title

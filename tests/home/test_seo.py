@@ -181,3 +181,11 @@ def test_the_home_page_describes_the_site_as_organization_and_searchable_website
     assert action["query-input"] == "required name=search_term_string"
     # The search it names answers.
     assert client.get("/ar/search/?q=WSIS").status_code == 200
+
+
+def test_a_listing_image_whose_file_is_gone_leaves_the_page_served(client, site):
+    site["image"].file.storage.delete(site["image"].file.name)
+    site["image"].renditions.all().delete()
+    tags = head(client, "/en/about/")
+    assert "og:image" not in tags.meta
+    assert tags.one("twitter:card") == "summary"
