@@ -3,6 +3,7 @@ feedparser, with the publisher as atom:author (RFC 4287 §4.1.1) and each entry'
 place; the calendar subscription offered as webcal:// with its https address beside it."""
 
 import datetime
+import html
 
 import feedparser
 import pytest
@@ -10,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from home import timezones
 from home.models import SiteSettings
 from tests.conftest import translate
 from tests.factories import EventIndexPageFactory, EventPageFactory
@@ -75,7 +77,9 @@ def test_each_entry_says_when_and_where(client, calendar):
     entries = {e.title: e.summary for e in parse(client, calendar["index"].url + "feed/").entries}
     forum = entries["WSIS Forum"]
     assert f"12 June {NEXT_YEAR}" in forum and f"16 June {NEXT_YEAR}" in forum
-    assert "09:00" in forum and "Europe/Zurich" in forum
+    # The times in the venue's zone, named as the event page names it.
+    zone = html.escape(timezones.zone_label("Europe/Zurich", calendar["forum"].starts_at))
+    assert "09:00" in forum and "18:00" in forum and zone in forum
     assert "ITU Headquarters, Place des Nations, 1211 Geneva, Switzerland" in forum
     assert "An event of the WSIS process." in forum
     webinar = entries["Webinar"]
