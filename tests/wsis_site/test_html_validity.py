@@ -61,7 +61,13 @@ class HtmlValidityTest(TestCase):
     def crawl(self, language):
         """{path: html} of the pages a visitor reaches from the language's home page."""
         client = Client()
-        queue, seen, pages = [f"/{language}/"], set(), {}
+        # One live page of each type first (some are only linked from deep inside a section),
+        # then what their links lead to.
+        one_of_each = {}
+        for page in Page.objects.live().filter(depth__gt=1, locale__language_code=language):
+            one_of_each.setdefault(page.content_type_id, page)
+        seeds = [page.specific.url for page in one_of_each.values()]
+        queue, seen, pages = [f"/{language}/", *[url for url in seeds if url]], set(), {}
         per_section = Counter()
         while queue and len(pages) < MAX_PAGES:
             path = queue.pop(0)
