@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wsis_site.settings.dev
 
-.PHONY: run test test-postgres test-browser lint format messages install install-test ci clean
+.PHONY: run test test-postgres test-browser lint format messages install install-test ci clean bench-pages
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files '*.html')
+
+# Every public page type under gunicorn with production settings, uncached and cached, beside
+# the static-file floor (bench/pages.py; BENCH_ARGS="--redis redis://127.0.0.1:6379/11").
+bench-pages: $(VENV)/.installed messages
+	$(PY) bench/pages.py $(BENCH_ARGS)
 
 ci:
 	bash .ci/run

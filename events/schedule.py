@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from home import page_cache
 from home.timezones import (
     DEFAULT_TIME_ZONE,
     END_OF_DAY,
@@ -41,6 +42,7 @@ class KeyDate:
 
     @property
     def is_future(self):
+        page_cache.changes_at(self.at)
         return self.at > timezone.now()
 
     @property

@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from home import cache_purge
         from home.search_backend import check_indexers_unchanged
 
         checks.register(check_indexers_unchanged)
+        cache_purge.connect()

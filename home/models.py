@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import blocks, localized, prefetch, section_blocks
+from home import blocks, fragments, localized, prefetch, section_blocks
 
 
 class BasePage(Page):
@@ -67,8 +67,10 @@ class BasePage(Page):
 
     def get_prefetched_streams(self, request):
         """The StreamValues rendered with this page: its own and the site's navigation."""
-        site_settings = SiteSettings.for_request(request)
         streams = [getattr(self, name) for name in self.prefetched_stream_fields]
+        if fragments.all_cached(request):
+            return streams  # the navigation and footer come ready-made (home.fragments)
+        site_settings = SiteSettings.for_request(request)
         return [*streams, site_settings.navigation, site_settings.footer_links]
 
     @contextmanager

@@ -27,8 +27,14 @@ def days_left(instant, now=None):
     """Whole days left before `instant`, counting a started day (0 once it has passed)."""
     from django.utils import timezone
 
+    from home import page_cache
+
     seconds = (instant - (now or timezone.now())).total_seconds()
-    return max(0, math.ceil(seconds / 86400))
+    days = max(0, math.ceil(seconds / 86400))
+    if days:
+        # "3 days left" becomes "2 days left" then: a page showing it is not kept longer.
+        page_cache.changes_at(instant - datetime.timedelta(days=days - 1))
+    return days
 
 
 # Where a time zone's clock is read, as readers know it: Geneva, not "Europe/Zurich". Zones

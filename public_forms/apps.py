@@ -8,3 +8,11 @@ class PublicFormsConfig(AppConfig):
 
     name = "public_forms"
     verbose_name = _("Public forms")
+
+    def ready(self):
+        from home import page_cache
+        from public_forms.forms import STARTED_FIELD, TOKEN_FIELD, fresh_guard
+
+        # A form page kept in the page cache gets a new token and signed start time at each
+        # display, as if it had been rendered for that visitor.
+        page_cache.register_visitor_fields((STARTED_FIELD, TOKEN_FIELD), fresh_guard)

@@ -47,6 +47,12 @@ def signed_start(token, at=None):
     return _signer.sign(f"{moment}:{token}")
 
 
+def fresh_guard(request=None):
+    """A display's one-time token and its signed start time, as hidden-input values."""
+    token = receipts.new_token()
+    return {STARTED_FIELD: signed_start(token), TOKEN_FIELD: token}
+
+
 class DeliverableEmailField(forms.EmailField):
     """An e-mail address we can send to: refused with a message next to the field otherwise."""
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home import page_cache
 from home.timezones import END_OF_DAY, days_left, local_instant
 
 
@@ -40,9 +41,12 @@ class Window:
     def state(self, now=None, full=False):
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
+            page_cache.changes_at(self.opens_at)
             return WindowState.NOT_YET_OPEN
         if self.closes_at and now >= self.closes_at:
             return WindowState.CLOSED
+        # The page showing it (here or in a listing) is not kept past its closing.
+        page_cache.changes_at(self.closes_at)
         if full:
             return WindowState.FULL
         return WindowState.OPEN

@@ -10,7 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from calls.blocks import ConsultationPhaseBlock
 from calls.models.pages import CALL_KINDS, DeadlineFormPage
-from home import localized
+from home import localized, page_cache
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import SectionIndexPage
 
@@ -81,10 +81,15 @@ class CallIndexPage(SectionIndexPage):
         calls = localized.children_for_reader(self, CallPage).only(*CALL_LISTING_FIELDS)
         is_open = models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now)
         not_closed = models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)
-        context["open_calls"] = calls.filter(is_open & not_closed).order_by(
-            F("closes_at").asc(nulls_last=True)
+        context["open_calls"] = list(
+            calls.filter(is_open & not_closed).order_by(F("closes_at").asc(nulls_last=True))
         )
-        context["upcoming_calls"] = calls.filter(opens_at__gt=now).order_by("opens_at")
+        context["upcoming_calls"] = list(calls.filter(opens_at__gt=now).order_by("opens_at"))
+        # A call moves from one list to the next at its opening and closing: not kept past that.
+        for call in context["open_calls"]:
+            page_cache.changes_at(call.closes_at)
+        for call in context["upcoming_calls"]:
+            page_cache.changes_at(call.opens_at)
         context["closed_calls"] = calls.filter(closes_at__lte=now).order_by("-closes_at")
         return context
 

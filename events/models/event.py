@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import blocks, calendar, schedule
 from events.choices import EVENT_TYPES, EventStatus
-from home import localized
+from home import localized, page_cache
 from home.models import BasePage
 
 
@@ -297,8 +297,10 @@ class EventPage(RoutablePageMixin, BasePage):
     def status(self):
         now = timezone.now()
         if now < self.starts_at:
+            page_cache.changes_at(self.starts_at)
             return EventStatus.UPCOMING
         if now < self.ends_at:
+            page_cache.changes_at(self.ends_at)
             return EventStatus.HAPPENING_NOW
         return EventStatus.PAST
 
@@ -346,7 +348,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def registration_is_open(self):
-        return timezone.now() < self.registration_closes_at()
+        closes_at = self.registration_closes_at()
+        page_cache.changes_at(closes_at)
+        return timezone.now() < closes_at
 
     def registration_target(self):
         """The registration page in the reader's language (else in the language it exists in:

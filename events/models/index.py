@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from events import calendar
 from events.models.event import EventPage
-from home import localized
+from home import localized, page_cache
 from home.models import SectionIndexPage
 
 EVENTS_PER_PAGE = 20
@@ -52,6 +52,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         page_of_events = Paginator(self.listing(form.filter(events)), EVENTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
+        # An event listed among the upcoming ones moves to the past ones when it ends.
+        for event in page_of_events:
+            if event.ends_at and event.ends_at >= timezone.now():
+                page_cache.changes_at(event.ends_at)
         filters = {
             k: v
             for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()

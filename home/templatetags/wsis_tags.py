@@ -4,7 +4,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from home import localized, seo, timezones
+from home import fragments, localized, seo, timezones
 from home.languages import html_lang, language_versions
 
 register = template.Library()
@@ -114,3 +114,18 @@ def site_json_ld(context):
     data = seo.site_json_ld(request, SiteSettings.for_request(request), context.get("page"))
     # Safe in a <script>: seo.json_ld writes <, > and & as JSON escapes.
     return mark_safe(data)  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The main navigation, the link to the page being read marked as current."""
+    page = context.get("page")
+    html = fragments.render(context, "navigation")
+    if not hasattr(page, "get_url"):  # a search results page has a paginator's page here
+        return html
+    return fragments.mark_current(html, page.get_url(context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    return fragments.render(context, "footer")

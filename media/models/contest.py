@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -9,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import seo
+from home import page_cache, seo
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
@@ -180,6 +182,11 @@ class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixi
             return ContestState.NOT_YET_OPEN
         if state == WindowState.OPEN:
             return ContestState.OPEN
+        if self.winners_announced_on:
+            winners_day = datetime.datetime.combine(
+                self.winners_announced_on, datetime.time.min, tzinfo=timezone.get_current_timezone()
+            )
+            page_cache.changes_at(winners_day)
         if self.winners_announced_on and timezone.localdate() >= self.winners_announced_on:
             return ContestState.WINNERS_ANNOUNCED
         return ContestState.JUDGING

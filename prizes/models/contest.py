@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.timezones import DEFAULT_TIME_ZONE, END_OF_DAY, TIME_ZONE_CHOICES
@@ -251,6 +252,8 @@ class PrizesContestPage(RulesSharedByTranslations, PrizeStoring, RoutablePageMix
 
     def phase(self, now=None):
         now = now or timezone.now()
+        for instant in (self.nominees_published_at, self.results_announced_at):
+            page_cache.changes_at(instant)
         submission = self.submission_window.state(now)
         if submission == WindowState.NOT_YET_OPEN:
             return ContestPhase.NOT_YET_OPEN

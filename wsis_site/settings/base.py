@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -68,6 +69,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 for a conditional GET whose ETag or Last-Modified still matches (home.page_cache).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Cache-Control for browsers and the CDN; outside the session middleware, whose
+    # `Vary: Cookie` it drops from pages that every anonymous visitor shares.
+    "home.page_cache.CacheHeadersMiddleware",
     # Uploaded images from MEDIA_ROOT (no S3), before sessions and languages.
     "home.media_views.PublicMediaMiddleware",
     "home.current_request.CurrentRequestMiddleware",
@@ -84,6 +90,9 @@ MIDDLEWARE = [
     # Content-Security-Policy (enforced on public pages, report-only in the admin) and
     # Permissions-Policy: wsis_site/csp.py.
     "wsis_site.csp.SitePolicyMiddleware",
+    # Anonymous visitors' pages from the shared cache (home.page_cache): after everything that
+    # tells who the visitor is and which language, before anything that reads the page.
+    "home.page_cache.PageCacheMiddleware",
     # Query strings no link of ours sends (control characters, overlong, ids that are not):
     # a 400 in the visitor's language before any view reads them (public_forms.validators).
     "public_forms.middleware.QueryParameterPolicyMiddleware",
@@ -148,6 +157,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# The page cache for anonymous visitors (home.page_cache): how long a page is kept (0: off),
+# bounded by its next change by itself (a deadline); how long a CDN may serve it stale while it
+# asks again. Publishing purges it (home.cache_purge), and the CDN through frontend_cache.
+PAGE_CACHE_SECONDS = ENV.page_cache_seconds
+PAGE_CACHE_STALE_SECONDS = ENV.page_cache_stale_seconds
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/documents/", "/api/", "/healthz", "/static/", "/media/")
+if ENV.frontend_cache:
+    WAGTAILFRONTENDCACHE = ENV.frontend_cache
+# Each language version has URLs of its own (/fr/a-propos-du-smsi/): purge the URLs as they
+# are, never the same path under each language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Staff sign-in (accounts/; README, "Staff accounts: login throttling and two-factor").
 # django-axes counts failed sign-ins in the database, per account and per client address

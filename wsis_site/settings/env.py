@@ -44,6 +44,9 @@ class Environment:
     s3: dict | None
     admin_two_factor_required: bool
     newsletter: dict
+    page_cache_seconds: int
+    page_cache_stale_seconds: int
+    frontend_cache: dict | None
 
 
 def _machine_translator() -> dict | None:
@@ -95,6 +98,32 @@ def _s3() -> dict | None:
         "secret_key": _env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
         "custom_domain": _env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
     }
+
+
+def _frontend_cache() -> dict | None:
+    """The CDN or proxy cache that publishing purges (wagtail.contrib.frontend_cache): a
+    Varnish-style PURGE URL, Cloudflare, or CloudFront, whichever is configured (several may be)."""
+    backends = {}
+    purge_url = _env.str("FRONTEND_CACHE_PURGE_URL", default="")
+    if purge_url:
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    cloudflare_token = _env.str("CLOUDFLARE_API_TOKEN", default="")
+    if cloudflare_token:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": cloudflare_token,
+            "ZONEID": _env.str("CLOUDFLARE_ZONE_ID"),
+        }
+    cloudfront_distribution = _env.str("CLOUDFRONT_DISTRIBUTION_ID", default="")
+    if cloudfront_distribution:
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": cloudfront_distribution,
+        }
+    return backends or None
 
 
 def _local_secret_key() -> str:
@@ -162,4 +191,7 @@ def read_environment(
             "batch_size": _env.int("NEWSLETTER_BATCH_SIZE", default=200),
             "stale_seconds": _env.int("NEWSLETTER_STALE_SECONDS", default=600),
         },
+        page_cache_seconds=_env.int("PAGE_CACHE_SECONDS", default=600),
+        page_cache_stale_seconds=_env.int("PAGE_CACHE_STALE_SECONDS", default=60),
+        frontend_cache=_frontend_cache(),
     )

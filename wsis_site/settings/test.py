@@ -13,6 +13,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
+# The page cache is off: many tests change rows directly and read the page again. The page
+# cache's own tests (tests/home/test_page_cache.py) turn it on.
+PAGE_CACHE_SECONDS = 0
 # Messages go through the outbox (tests/conftest.py puts it back after Django's test
 # environment swaps in locmem) and are delivered to Django's test outbox, mail.outbox.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,364 @@
+"""The page cache for anonymous visitors (README, "Page cache").
+
+A page served to a visitor without a session is kept in the shared cache (Redis; local memory
+without it) under its full URL (scheme, host, path, query string) and language, and served from
+there to the next anonymous visitor without routing, queries or rendering. It is never stored for
+a signed-in user, a preview, a page showing a message, a response that sets a cookie or changes
+the session, or a page that asks not to be (`cache_anonymous = False`).
+
+Per-visitor parts of a page with a form are holes, not content: the hidden inputs registered with
+`register_visitor_fields` (the CSRF token here; public_forms adds its spam guard's signed start
+time and one-time token) are cut out when the page is stored and filled afresh for each visitor
+when it is served, so a form page costs a cache read and a few string joins, and no visitor ever
+gets another's token. Such pages are `private, no-store` for browsers and CDNs.
+
+Freshness: every entry records the site-wide generation and its page's version when it was
+rendered; `home.cache_purge` bumps them on publish, snippet changes and the like, so a purged
+entry is never served again. A page also lives no longer than the next instant at which what it
+shows changes by itself (a call's deadline, a contest's phase, "3 days left"): whatever renders
+such a thing calls `changes_at(instant)`.
+
+If the cache fails (Redis down), `wsis_site.cache.ResilientRedisCache` answers misses and drops
+writes: pages are rendered as if there were no cache.
+"""
+
+import hashlib
+import html
+import math
+import re
+import secrets
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from home.current_request import current_request
+
+ENTRY_PREFIX = "wsis:page:"
+VERSION_PREFIX = "wsis:page-version:"
+GENERATION_KEY = "wsis:page-generation"
+STATUS_HEADER = "X-Page-Cache"
+CSRF_FIELD = "csrfmiddlewaretoken"
+# Headers of the view's response kept with the entry; the middlewares around this one add
+# theirs (security headers, Content-Language, the CSRF cookie) to every response, hit or not.
+_DROPPED_HEADERS = {"set-cookie", "vary", "cache-control", "etag", "last-modified", "expires"}
+
+
+def page_cache_seconds() -> int:
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def changes_at(instant):
+    """What is being rendered changes by itself at `instant` (a deadline, a phase, an event's
+    start): the page being served must not be kept past it, here or at a CDN."""
+    request = current_request()
+    if request is None or instant is None:
+        return
+    if instant <= timezone.now():
+        return
+    earliest = getattr(request, "_page_cache_changes_at", None)
+    if earliest is None or instant < earliest:
+        request._page_cache_changes_at = instant
+
+
+# Per-visitor hidden inputs -----------------------------------------------------------------------
+
+_visitor_fields = {}  # input name -> (its group's names, fill(request) -> {name: value})
+_visitor_pattern = None
+
+
+def register_visitor_fields(names, fill):
+    """Hidden inputs named `names` carry per-visitor values that `fill(request)` draws afresh
+    (one call per form on the page): they are holes in a stored page, filled at each serving."""
+    global _visitor_pattern
+    names = tuple(names)
+    for name in names:
+        _visitor_fields[name] = (names, fill)
+    _visitor_pattern = None
+
+
+def _pattern():
+    global _visitor_pattern
+    if _visitor_pattern is None:
+        names = "|".join(re.escape(name) for name in sorted(_visitor_fields))
+        # Django's HiddenInput and {% csrf_token %} both write type, name, then value.
+        _visitor_pattern = re.compile(
+            rf'<input type="hidden" name="({names})" value="([^"]*)"'.encode()
+        )
+    return _visitor_pattern
+
+
+def register_csrf_field():
+    register_visitor_fields((CSRF_FIELD,), lambda request: {CSRF_FIELD: get_token(request)})
+
+
+register_csrf_field()
+
+
+def cut_holes(content: bytes):
+    """(chunks, holes): the page split around every per-visitor value."""
+    chunks, holes, start = [], [], 0
+    for match in _pattern().finditer(content):
+        chunks.append(content[start : match.start(2)])
+        holes.append(match.group(1).decode())
+        start = match.end(2)
+    chunks.append(content[start:])
+    return tuple(chunks), tuple(holes)
+
+
+def fill_holes(chunks, holes, request) -> bytes:
+    parts = [chunks[0]]
+    drawn = {}  # group -> (values, names already used)
+    for name, chunk in zip(holes, chunks[1:], strict=True):
+        group, fill = _visitor_fields[name]
+        values, used = drawn.get(group, (None, None))
+        if values is None or name in used:
+            values, used = fill(request), set()
+            drawn[group] = (values, used)
+        used.add(name)
+        parts.append(html.escape(str(values[name])).encode())
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+# Keys and versions -------------------------------------------------------------------------------
+
+
+def entry_key(request) -> str:
+    url = request.build_absolute_uri()
+    language = translation.get_language() or ""
+    digest = hashlib.sha256(f"{language}\n{url}".encode()).hexdigest()
+    return ENTRY_PREFIX + digest
+
+
+def version_key(page_id) -> str:
+    return f"{VERSION_PREFIX}{page_id}"
+
+
+def current_versions(page_id):
+    """(site-wide generation, the page's version), created when missing (a cold or evicted
+    cache), so that an entry is compared with values that a purge will change."""
+    keys = [GENERATION_KEY, version_key(page_id)]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        cache.add(key, secrets.token_hex(8), None)
+    if missing:
+        found = cache.get_many(keys)
+    return found.get(keys[0]), found.get(keys[1])
+
+
+def new_versions(page_ids):
+    """Every entry of these pages is stale from now on."""
+    cache.set_many({version_key(pk): secrets.token_hex(8) for pk in page_ids}, None)
+
+
+def new_generation():
+    """Every entry is stale from now on."""
+    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+
+
+# Serving -----------------------------------------------------------------------------------------
+
+
+def _skip_paths():
+    return tuple(getattr(settings, "PAGE_CACHE_SKIP_PATHS", ()))
+
+
+def is_anonymous_request(request) -> bool:
+    """A GET from a visitor with no session and no message waiting: nothing personal can be in
+    the page (the CSRF cookie is per visitor, but only its holes use it)."""
+    return (
+        request.method == "GET"
+        # Wagtail's previews and moderation views render through the middlewares too.
+        and not getattr(request, "is_dummy", False)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
+        and not request.path.startswith(_skip_paths())
+    )
+
+
+def _fetch(key):
+    entry = cache.get(key)
+    if entry is None or entry["expires"] <= time.time():
+        return None
+    found = cache.get_many([GENERATION_KEY, version_key(entry["page_id"])])
+    current = (found.get(GENERATION_KEY), found.get(version_key(entry["page_id"])))
+    if current != (entry["generation"], entry["version"]):
+        return None
+    return entry
+
+
+def _response_from(entry, request):
+    from django.http import HttpResponse
+
+    content = entry["chunks"][0]
+    if entry["holes"]:
+        content = fill_holes(entry["chunks"], entry["holes"], request)
+    response = HttpResponse(content, status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
+def mark_page(request, page):
+    """Called as Wagtail routes a request to `page` (the before_serve_page hook): remembers the
+    page and reads its versions before anything is rendered, so that a purge during rendering
+    leaves the entry stale rather than stores old content under new versions."""
+    request._page_cache_page = page
+    if getattr(request, "_page_cache_key", None) is not None:
+        request._page_cache_versions = current_versions(page.pk)
+
+
+def _personal(request, response) -> str:
+    """Why this response belongs to one visitor ('' when it does not)."""
+    if getattr(request, "is_preview", False):
+        return "preview"
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return "signed in"
+    session = getattr(request, "session", None)
+    if session is not None and (session.modified or session.session_key):
+        return "session"
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage._queued_messages or storage._loaded_messages):
+        return "messages"
+    if response.cookies:
+        return "cookies"
+    return ""
+
+
+def _lifetime(request) -> float:
+    seconds = float(page_cache_seconds())
+    changes = getattr(request, "_page_cache_changes_at", None)
+    if changes is not None:
+        seconds = min(seconds, (changes - timezone.now()).total_seconds())
+    return seconds
+
+
+def _store(request, response, key):
+    """Keeps `response` for the next anonymous visitor when nothing in it is personal; returns
+    what the headers middleware needs to know (or None: not cacheable)."""
+    page = getattr(request, "_page_cache_page", None)
+    if page is None or response.status_code != 200 or response.streaming:
+        return None
+    if not getattr(page, "cache_anonymous", True):
+        return None
+    if "private" in response.get("Cache-Control", "") or "no-store" in response.get(
+        "Cache-Control", ""
+    ):
+        return None
+    seconds = _lifetime(request)
+    if seconds < 1:
+        return None
+    content = response.content
+    chunks, holes = (content,), ()
+    if response.get("Content-Type", "").startswith("text/html"):
+        chunks, holes = cut_holes(content)
+    # A CSRF token used anywhere but in the form inputs we cut out would be one visitor's.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and CSRF_FIELD not in holes:
+        return None
+    generation, version = request._page_cache_versions
+    now = time.time()
+    entry = {
+        "chunks": chunks,
+        "holes": holes,
+        "status": response.status_code,
+        "headers": [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in _DROPPED_HEADERS
+        ],
+        "page_id": page.pk,
+        "generation": generation,
+        "version": version,
+        "stored": now,
+        "expires": now + seconds,
+        "etag": None if holes else f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+    }
+    cache.set(key, entry, math.ceil(seconds))
+    return entry
+
+
+class PageCacheMiddleware:
+    """Serves anonymous visitors from the page cache, and stores what they were served.
+    Placed after the session, locale, CSRF, authentication and message middlewares."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache_seconds() or not is_anonymous_request(request):
+            return self.get_response(request)
+        key = entry_key(request)
+        entry = _fetch(key)
+        if entry is not None:
+            request._page_cache = ("hit", entry)
+            return _response_from(entry, request)
+        request._page_cache_key = key
+        response = self.get_response(request)
+        why = _personal(request, response)
+        entry = None if why else _store(request, response, key)
+        request._page_cache = ("miss", entry) if entry else ("skip", why)
+        return response
+
+
+class CacheHeadersMiddleware:
+    """What browsers and a CDN may keep: `public, s-maxage` for a page any anonymous visitor may
+    be served (bounded by its next change), with an ETag and Last-Modified for conditional GETs
+    (answered 304 by ConditionalGetMiddleware, outside this one); `private, no-store` for a
+    page with per-visitor parts or anything personal. Placed before the session middleware, so
+    that it sees (and drops, for shared pages) the `Vary: Cookie` that sessions add."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        state = getattr(request, "_page_cache", None)
+        if state is None:
+            if getattr(request, "_page_cache_page", None) is not None and (
+                _personal(request, response)
+            ):
+                self.private(response)
+            return response
+        outcome, detail = state
+        if outcome == "skip":
+            if detail:  # personal
+                self.private(response)
+            response[STATUS_HEADER] = "skip"
+            return response
+        response[STATUS_HEADER] = outcome
+        if detail["holes"]:
+            self.private(response)
+            return response
+        remaining = max(0, math.floor(detail["expires"] - time.time()))
+        stale = int(getattr(settings, "PAGE_CACHE_STALE_SECONDS", 0) or 0)
+        bounded = detail["expires"] < detail["stored"] + page_cache_seconds()
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={remaining}" + (
+            f", stale-while-revalidate={stale}" if stale and not bounded else ""
+        )
+        response["ETag"] = detail["etag"]
+        response["Last-Modified"] = http_date(detail["stored"])
+        _drop_vary_cookie(response)
+        return response
+
+    @staticmethod
+    def private(response):
+        patch_cache_control(response, private=True, no_store=True)
+        response.headers.pop("Expires", None)
+
+
+def _drop_vary_cookie(response):
+    """A shared page is the same whatever cookies come with the request."""
+    if not response.has_header("Vary"):
+        return
+    kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]

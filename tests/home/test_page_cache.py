@@ -1,0 +1,555 @@
+"""The page cache for anonymous visitors (home.page_cache), its purges (home.cache_purge) and the
+HTTP caching headers. The test settings turn the cache off; each test here turns it on."""
+
+import datetime
+import http.server
+import threading
+import time
+
+import factory
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages import constants, storage
+from django.contrib.messages.storage.base import Message
+from django.core.management import call_command
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory, TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+
+from calls.models import CallSubmission
+from home import page_cache
+from tests.conftest import make_english_home, translate
+from tests.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
+    PartnerFactory,
+    StandardPageFactory,
+    add_form_fields,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STALE_SECONDS = 60
+
+
+@pytest.fixture
+def home(db):
+    return make_english_home()
+
+
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(parent=home, title="About WSIS", slug="about-wsis")
+
+
+def queries_for(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries)
+
+
+# Stored once, served without SQL -----------------------------------------------------------------
+
+
+def test_a_second_anonymous_request_runs_no_sql(client, about):
+    first, first_queries = queries_for(client, about.url)
+    assert first["X-Page-Cache"] == "miss" and first_queries > 0
+    second, second_queries = queries_for(client, about.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second_queries == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_the_key_is_the_full_url_and_language(client, about):
+    client.get(about.url)
+    other = client.get(about.url + "?utm_source=newsletter")
+    assert other["X-Page-Cache"] == "miss"
+    assert client.get(about.url + "?utm_source=newsletter")["X-Page-Cache"] == "hit"
+    # Another host name is another page (absolute hreflang links name the host).
+    elsewhere = client.get(about.url, HTTP_HOST="wsis.example")
+    assert elsewhere["X-Page-Cache"] == "miss"
+
+
+# Never one visitor's page for another ------------------------------------------------------------
+
+
+def test_a_signed_in_user_is_never_served_from_nor_stored_in_the_cache(client, about, admin_user):
+    client.get(about.url)  # stored for anonymous visitors
+    editor = type(client)()
+    editor.force_login(admin_user)
+    response, queries = queries_for(editor, about.url)
+    assert "X-Page-Cache" not in response and queries > 0
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    # What the editor was shown (with the user bar) was not stored for anyone.
+    page_cache.new_generation()
+    editor.get(about.url)
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_preview_is_never_served_from_the_cache(client, about):
+    client.get(about.url)
+    about.title = "About WSIS (draft)"
+    about.save_revision()
+    # Wagtail's preview renders a dummy request through the middlewares, without a session.
+    preview = about.make_preview_request()
+    assert "About WSIS (draft)" in preview.content.decode()
+    assert "X-Page-Cache" not in preview
+    assert "About WSIS (draft)" not in client.get(about.url).content.decode()
+
+
+def message_cookie(text):
+    """The cookie Django's message framework sets for a message waiting to be shown."""
+    request = RequestFactory().get("/")
+    cookie_storage = storage.cookie.CookieStorage(request)
+    response = HttpResponse()
+    cookie_storage._store([Message(constants.SUCCESS, text)], response)
+    return response.cookies[cookie_storage.cookie_name].value
+
+
+def test_a_page_with_a_message_is_never_served_from_nor_stored_in_the_cache(client, about):
+    client.get(about.url)
+    client.cookies["messages"] = message_cookie("Thank you, your enquiry was sent.")
+    response = client.get(about.url)
+    assert "X-Page-Cache" not in response
+    del client.cookies["messages"]
+    page_cache.new_generation()
+    client.cookies["messages"] = message_cookie("Thank you, your enquiry was sent.")
+    client.get(about.url)
+    del client.cookies["messages"]
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_response_that_changes_the_session_is_not_stored(client, about, monkeypatch):
+    from wagtail import hooks
+
+    def remember(page, request, args, kwargs):
+        request.session["seen"] = page.pk
+
+    with hooks.register_temporarily("before_serve_page", remember):
+        response = client.get(about.url)
+    assert response["X-Page-Cache"] == "skip"
+    assert "private" in response["Cache-Control"]
+
+
+# Forms: cached with holes, filled for each visitor ------------------------------------------------
+
+
+@pytest.fixture
+def call(home):
+    index = CallIndexPageFactory(parent=home)
+    today = timezone.localdate()
+    page = CallPageFactory(
+        parent=index,
+        title="Call for contributions",
+        slug="contributions",
+        opens_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=30),
+    )
+    return add_form_fields(page, ("Name", "singleline", True), ("E-mail", "email", True))
+
+
+def hidden(html, name):
+    marker = f'name="{name}" value="'
+    start = html.index(marker) + len(marker)
+    return html[start : html.index('"', start)]
+
+
+def test_a_form_page_is_cached_with_each_visitor_given_fresh_tokens(client, call, monkeypatch):
+    client.get(call.url)
+    second_visitor = type(client)()
+    response, queries = queries_for(second_visitor, call.url)
+    assert response["X-Page-Cache"] == "hit" and queries == 0
+    third = type(client)().get(call.url)
+    first_html, second_html = response.content.decode(), third.content.decode()
+    for name in ("csrfmiddlewaretoken", "form_started", "submission_token"):
+        assert hidden(first_html, name) != hidden(second_html, name), name
+    # Never kept by a browser or a CDN; each visitor gets their own CSRF cookie.
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "csrftoken" in response.cookies
+    # The cached form, sent back by that visitor, is accepted and stored.
+    monkeypatch.setattr("public_forms.forms.MIN_FILL_SECONDS", 0)
+    second_visitor.handler.enforce_csrf_checks = True
+    posted = second_visitor.post(
+        call.url,
+        {
+            "csrfmiddlewaretoken": hidden(first_html, "csrfmiddlewaretoken"),
+            "form_started": hidden(first_html, "form_started"),
+            "submission_token": hidden(first_html, "submission_token"),
+            "name": "Ada Lovelace",
+            "e_mail": "ada@example.org",
+        },
+    )
+    assert posted.status_code == 200, posted.content.decode()[:2000]
+    assert CallSubmission.objects.filter(page=call).count() == 1
+
+
+def test_a_call_cached_while_open_shows_closed_a_second_after_its_deadline(client, call):
+    deadline = timezone.now() + datetime.timedelta(seconds=1.5)
+    type(call).objects.filter(pk=call.pk).update(closes_at=deadline)
+    response = client.get(call.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert 'name="submission_token"' in response.content.decode()
+    # Kept no longer than the deadline, here and at a CDN (and never served stale).
+    max_age = (
+        int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+        if ("s-maxage" in response["Cache-Control"])
+        else 0
+    )
+    assert max_age <= 2
+    assert client.get(call.url)["X-Page-Cache"] == "hit"
+    time.sleep(max(0, (deadline - timezone.now()).total_seconds()) + 1)
+    closed = client.get(call.url)
+    assert closed["X-Page-Cache"] == "miss"
+    assert 'name="submission_token"' not in closed.content.decode()
+    assert "Closed" in closed.content.decode()
+
+
+def test_the_calls_index_is_not_kept_past_a_listed_calls_deadline(client, call):
+    deadline = timezone.now() + datetime.timedelta(seconds=30)
+    type(call).objects.filter(pk=call.pk).update(closes_at=deadline)
+    response = client.get(call.get_parent().url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "stale-while-revalidate" not in response["Cache-Control"]
+    assert int(response["Cache-Control"].split("s-maxage=")[1]) <= 30
+
+
+# HTTP caching headers ----------------------------------------------------------------------------
+
+
+def test_anonymous_pages_are_public_for_a_cdn_with_validators(client, about):
+    response = client.get(about.url)
+    directives = [d.strip() for d in response["Cache-Control"].split(",")]
+    assert directives[:2] == ["public", "max-age=0"]
+    assert 598 <= int(directives[2].removeprefix("s-maxage=")) <= 600
+    assert directives[3] == "stale-while-revalidate=60"
+    assert "Cookie" not in response.get("Vary", "")
+    assert response["ETag"] and response["Last-Modified"]
+    hit = client.get(about.url)
+    assert hit["ETag"] == response["ETag"]
+    assert hit["Last-Modified"] == response["Last-Modified"]
+
+
+def test_a_conditional_get_is_answered_304(client, about):
+    response = client.get(about.url)
+    not_modified = client.get(about.url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    since = client.get(about.url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
+    changed = client.get(about.url, HTTP_IF_NONE_MATCH='"something-else"')
+    assert changed.status_code == 200
+
+
+# Purges ------------------------------------------------------------------------------------------
+
+
+def test_publishing_a_page_shows_on_the_next_anonymous_request(
+    client, about, django_capture_on_commit_callbacks
+):
+    client.get(about.url + "?page=2")
+    assert "About WSIS" in client.get(about.url).content.decode()
+    about.title = "About the Summit"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert "About the Summit" in client.get(about.url).content.decode()
+    # Every URL of the page, query strings included.
+    assert client.get(about.url + "?page=2")["X-Page-Cache"] == "miss"
+
+
+def test_unpublishing_and_moving_purge(client, home, about, django_capture_on_commit_callbacks):
+    child = StandardPageFactory(parent=about, title="Stocktaking", slug="stocktaking")
+    client.get(about.url)  # lists the child ("In this section")
+    client.get(child.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        child.unpublish()
+    assert "Stocktaking" not in client.get(about.url).content.decode()
+    assert client.get(child.url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        child.save_revision().publish()
+    old_url = child.url
+    client.get(old_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        child.move(home, pos="last-child")
+    # The old address now redirects (Wagtail keeps a redirect for a moved page).
+    moved = client.get(old_url)
+    assert moved.status_code == 301 and moved["Location"] == "/en/stocktaking/"
+
+
+def test_editing_a_partner_shows_on_the_pages_that_show_it(
+    client, home, django_capture_on_commit_callbacks
+):
+    partner = PartnerFactory(name="Intel Corporation")
+    home.body = [
+        {
+            "type": "partners",
+            "value": {
+                "heading": "Partners",
+                "partners": [{"type": "item", "value": partner.pk, "id": "p1"}],
+            },
+        }
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    assert "Intel Corporation" in client.get(home.url).content.decode()
+    partner.name = partner.logo_alt_text = "Intel"
+    with django_capture_on_commit_callbacks(execute=True):
+        partner.save()
+    html = client.get(home.url).content.decode()
+    assert "Intel Corporation" not in html and 'alt="Intel"' in html
+
+
+def test_site_settings_purge_every_page(client, home, about, django_capture_on_commit_callbacks):
+    from home.models import SiteSettings
+
+    client.get(about.url)
+    settings_row = SiteSettings.for_site(home.get_site())
+    settings_row.organisation = "United Nations"
+    with django_capture_on_commit_callbacks(execute=True):
+        settings_row.save()
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_translation_going_live_shows_on_the_next_request(
+    client, home, about, django_capture_on_commit_callbacks
+):
+    translate(home, "fr", slug="accueil")
+    english = client.get(about.url).content.decode()
+    assert '<a href="/fr/" lang="fr"' in english  # no translation yet: the French home
+    with django_capture_on_commit_callbacks(execute=True):
+        french = translate(about, "fr", title="À propos du SMSI", slug="a-propos-du-smsi")
+    english = client.get(about.url).content.decode()
+    assert f'<a href="{french.url}" lang="fr"' in english
+    assert "À propos du SMSI" in client.get(french.url).content.decode()
+
+
+# The navigation and footer: rendered once per language -------------------------------------------
+
+
+def set_navigation(home, *pages, commit):
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.navigation = [
+        {"type": "link", "value": {"label": "", "page": page.pk, "url": ""}} for page in pages
+    ]
+    with commit(execute=True):
+        site_settings.save()
+
+
+def test_the_navigation_comes_from_a_fragment_and_marks_the_current_page(
+    client, home, about, django_capture_on_commit_callbacks
+):
+    events = StandardPageFactory(parent=home, title="Events", slug="events")
+    set_navigation(home, about, events, commit=django_capture_on_commit_callbacks)
+    html = client.get(about.url).content.decode()
+    assert '<a href="/en/about-wsis/" aria-current="page">About WSIS</a>' in html
+    assert '<a href="/en/events/">Events</a>' in html
+    # The next page comes with the navigation ready-made: the current link is its own.
+    html = client.get(events.url).content.decode()
+    assert '<a href="/en/events/" aria-current="page">Events</a>' in html
+    assert '<a href="/en/about-wsis/">About WSIS</a>' in html
+    # A page the navigation links to, renamed: every page shows the new name.
+    events.title = "Global Events Calendar"
+    with django_capture_on_commit_callbacks(execute=True):
+        events.save_revision().publish()
+    html = client.get(about.url).content.decode()
+    assert '<a href="/en/events/">Global Events Calendar</a>' in html
+
+
+def test_a_page_rendered_with_the_fragments_warm_skips_their_queries(
+    client, home, about, django_capture_on_commit_callbacks
+):
+    pages = [StandardPageFactory(parent=home) for _ in range(5)]
+    set_navigation(home, *pages, commit=django_capture_on_commit_callbacks)
+    client.get(home.url)  # the fragments are rendered and kept
+    page_cache.new_versions([about.pk])
+    _response, warm = queries_for(client, about.url)
+    page_cache.new_generation()  # fragments and pages stale: everything rendered again
+    _response, cold = queries_for(client, about.url)
+    assert warm < cold
+
+
+# The CDN: purge requests through wagtail.contrib.frontend_cache --------------------------------
+
+
+class PurgeRecorder(http.server.BaseHTTPRequestHandler):
+    received = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        PurgeRecorder.received.append((self.path, self.headers["Host"]))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    PurgeRecorder.received = []
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_sends_a_purge_to_the_configured_cdn(
+    settings, purge_server, about, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_server,
+        }
+    }
+    about.title = "About the Summit"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert ("/en/about-wsis/", "localhost") in PurgeRecorder.received
+    # Its parent lists it: purged too.
+    assert ("/en/", "localhost") in PurgeRecorder.received
+
+
+def test_the_cdn_is_configured_from_the_environment(monkeypatch):
+    from wsis_site.settings.env import _frontend_cache
+
+    monkeypatch.delenv("CLOUDFLARE_API_TOKEN", raising=False)
+    monkeypatch.delenv("CLOUDFRONT_DISTRIBUTION_ID", raising=False)
+    monkeypatch.delenv("FRONTEND_CACHE_PURGE_URL", raising=False)
+    assert _frontend_cache() is None
+    monkeypatch.setenv("FRONTEND_CACHE_PURGE_URL", "http://varnish:6081")
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "token")
+    monkeypatch.setenv("CLOUDFLARE_ZONE_ID", "zone")
+    monkeypatch.setenv("CLOUDFRONT_DISTRIBUTION_ID", "E123")
+    backends = _frontend_cache()
+    assert backends["http"]["LOCATION"] == "http://varnish:6081"
+    assert backends["cloudflare"] == {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": "token",
+        "ZONEID": "zone",
+    }
+    assert backends["cloudfront"]["DISTRIBUTION_ID"] == "E123"
+
+
+# Redis down: served all the same -----------------------------------------------------------------
+
+
+def test_pages_are_served_while_redis_is_down(settings, client, about):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "wsis_site.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    for _ in range(2):
+        response = client.get(about.url)
+        assert response.status_code == 200
+        assert "About WSIS" in response.content.decode()
+
+
+# Every page type, as the demo site has them -------------------------------------------------------
+
+
+def public_page_models():
+    """Every concrete page type of the site (BasePage's subclasses): a new page type is in this
+    list without anyone adding it here."""
+    from wagtail.models import get_page_models
+
+    from home.models import BasePage
+
+    return sorted(
+        (m for m in get_page_models() if issubclass(m, BasePage) and not m._meta.abstract),
+        key=lambda m: m._meta.label,
+    )
+
+
+class EveryPageTypeTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        with cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content", verbosity=0)
+
+    def pages(self):
+        for model in public_page_models():
+            found = {}
+            for page in model.objects.live().public().select_related("locale"):
+                found.setdefault(page.locale.language_code, page)
+            if not found:
+                found["en"] = self.make_page(model)
+            for language in ("en", "ar"):
+                if language in found:
+                    yield model, found[language]
+
+    def make_page(self, model):
+        """A page type the demo site has none of: made by its factory (tests/factories), under
+        a live English page of a type it may be created under."""
+        import tests.factories
+        import tests.factories.prizes
+        import tests.factories.stocktaking
+
+        factories = [
+            value
+            for module in (tests.factories, tests.factories.prizes, tests.factories.stocktaking)
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, factory.base.BaseFactory)
+            and value._meta.model is model
+        ]
+        self.assertTrue(factories, f"{model._meta.label}: no demo page and no factory")
+        parent = (
+            Page.objects.live()
+            .filter(
+                locale__language_code="en",
+                content_type__in=[
+                    ContentType.objects.get_for_model(parent_model)
+                    for parent_model in model.allowed_parent_page_models()
+                ],
+            )
+            .first()
+        )
+        self.assertIsNotNone(parent, f"{model._meta.label}: nowhere to create one")
+        return factories[0](parent=parent.specific)
+
+    @override_settings(PAGE_CACHE_SECONDS=600)
+    def test_a_second_anonymous_request_runs_no_sql_for_every_page_type(self):
+        for model, page in self.pages():
+            with self.subTest(page_type=model._meta.label, url=page.url):
+                first = self.client.get(page.url)
+                self.assertEqual(first.status_code, 200)
+                with CaptureQueriesContext(connection) as queries:
+                    second = self.client.get(page.url)
+                self.assertEqual(second["X-Page-Cache"], "hit")
+                self.assertEqual(len(queries), 0, [q["sql"] for q in queries])
+
+    @override_settings(PAGE_CACHE_SECONDS=600)
+    def test_uncached_pages_run_at_most_twelve_queries(self):
+        """What a page costs when it is not in the page cache, as in production: its entry
+        purged, the navigation and footer fragments warm (home.fragments)."""
+        counts = {}
+        for model, page in self.pages():
+            self.client.get(page.url)  # renditions made, Wagtail's site cache warm
+            page_cache.new_versions([page.pk])
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(page.url)
+            self.assertEqual(response["X-Page-Cache"], "miss")
+            counts[(model._meta.label, page.url)] = len(queries)
+        print("QUERY COUNTS", counts)
+        over = {
+            key: count for key, count in counts.items() if count > NOT_YET_TWELVE.get(key[0], 12)
+        }
+        self.assertEqual(over, {})
+
+
+# Page types whose uncached render still takes more than 12 queries (README, "Page cache": not
+# done yet), at what they take now: more would be a regression.
+NOT_YET_TWELVE = {}
