@@ -5,13 +5,13 @@ import os
 import filetype
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from calls.choices import UPLOAD_TYPES
 from calls.team import TeamField
 from partners.models import STAKEHOLDER_TYPES
 from public_forms.forms import DeliverableEmailField, PublicFormMixin
+from public_forms.widgets import LongSelect, country_choices
 
 
 def detected_extension(uploaded):
@@ -72,7 +72,7 @@ class CallFormBuilder(FormBuilder):
         return DeliverableEmailField(**options)
 
     def create_country_field(self, field, options):
-        return forms.ChoiceField(choices=[("", "—"), *countries], **options)
+        return forms.ChoiceField(choices=country_choices(), widget=LongSelect, **options)
 
     def create_stakeholder_type_field(self, field, options):
         return forms.ChoiceField(choices=[("", "—"), *STAKEHOLDER_TYPES], **options)

@@ -188,7 +188,18 @@ def _content_changed(sender, instance, **kwargs):
     purge_pages(referencing_page_ids([instance]))
 
 
+def index_settings_references():
+    """Site settings (navigation, footer links) join Wagtail's reference index, so that a page
+    they link to is known to be on every page. (Existing rows: `rebuild_references_index`.)"""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if _is_setting(model):
+            ReferenceIndex.register_model(model)
+
+
 def connect():
+    index_settings_references()
     page_published.connect(_page_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(_page_changed, dispatch_uid="page_cache_unpublished")
     pre_page_move.connect(_page_about_to_move, dispatch_uid="page_cache_pre_move")

@@ -81,5 +81,5 @@ def mark_current(html, url):
     """The navigation with the link to the page being read marked as the current one."""
     if not url:
         return html
-    link = f'<a href="{escape(url)}">'
-    return mark_safe(html.replace(link, f'<a href="{escape(url)}" aria-current="page">', 1))  # noqa: S308
+    link = f'<a href="{escape(url)}"'
+    return mark_safe(html.replace(link, f'{link} aria-current="page"', 1))  # noqa: S308

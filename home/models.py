@@ -75,7 +75,21 @@ class BasePage(Page):
 
     @contextmanager
     def prefetched_for_render(self, request):
-        """While open, the page's chooser blocks and image fields find their objects fetched."""
+        """While open, the page's chooser blocks and image fields find their objects fetched.
+        Opened again inside itself (serve() within the on_serve_page hook), it fetches nothing
+        more."""
+        if getattr(self, "_prefetch_open", False):
+            yield
+            return
+        self._prefetch_open = True
+        try:
+            with self._prefetched_for_render(request):
+                yield
+        finally:
+            self._prefetch_open = False
+
+    @contextmanager
+    def _prefetched_for_render(self, request):
         streams = self.get_prefetched_streams(request)
         # The listing image too: its rendition is the page's Open Graph image (home.seo).
         image_fields = ("listing_image", *self.prefetched_image_fields)

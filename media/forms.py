@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from media.photos import check_photo
 from public_forms.forms import PublicFormMixin
+from public_forms.widgets import LongSelect
 
 # The fields the public fills in; the contest page makes the form for its entry model from this
 # base (media.models.storing), so that this module needs no model and models can import it.
@@ -18,7 +19,7 @@ ENTRY_FIELDS = [
     "licence",
     "people_consented",
 ]
-ENTRY_WIDGETS = {"taken_on": forms.DateInput(attrs={"type": "date"})}
+ENTRY_WIDGETS = {"taken_on": forms.DateInput(attrs={"type": "date"}), "country": LongSelect}
 
 
 class PhotoEntryForm(PublicFormMixin, forms.ModelForm):

@@ -552,4 +552,13 @@ class EveryPageTypeTest(TestCase):
 
 # Page types whose uncached render still takes more than 12 queries (README, "Page cache": not
 # done yet), at what they take now: more would be a regression.
-NOT_YET_TWELVE = {}
+NOT_YET_TWELVE = {
+    "calls.CallIndexPage": 14,
+    "calls.CallPage": 15,
+    "events.EventIndexPage": 15,
+    "events.EventPage": 21,
+    "media.PhotoContestPage": 16,
+    "partners.PartnershipPage": 18,
+    "prizes.PrizesContestPage": 19,
+    "stocktaking.StocktakingPage": 25,
+}
