@@ -93,9 +93,10 @@ def prepare(rebuild, redis_url):
     env = environment(0, redis_url)
     if rebuild and DATABASE.exists():
         DATABASE.unlink()
-    if not DATABASE.exists():
+    built = DATABASE.exists()
+    manage(env, "migrate", "--no-input")
+    if not built:
         print("building the demo site in", DATABASE, "(a few minutes, once)", flush=True)
-        manage(env, "migrate", "--no-input")
         manage(env, "load_demo_content")
     shutil.rmtree(STATIC, ignore_errors=True)
     manage(env, "collectstatic", "--no-input")
