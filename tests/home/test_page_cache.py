@@ -493,13 +493,18 @@ class EveryPageTypeTest(TestCase):
     def make_page(self, model):
         """A page type the demo site has none of: made by its factory (tests/factories), under
         a live English page of a type it may be created under."""
-        import tests.factories
-        import tests.factories.prizes
-        import tests.factories.stocktaking
+        import importlib
+        import pkgutil
 
+        import tests.factories
+
+        modules = [tests.factories] + [
+            importlib.import_module(f"tests.factories.{info.name}")
+            for info in pkgutil.iter_modules(tests.factories.__path__)
+        ]
         factories = [
             value
-            for module in (tests.factories, tests.factories.prizes, tests.factories.stocktaking)
+            for module in modules
             for value in vars(module).values()
             if isinstance(value, type)
             and issubclass(value, factory.base.BaseFactory)
