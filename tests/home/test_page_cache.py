@@ -192,7 +192,7 @@ def test_a_form_page_is_cached_with_each_visitor_given_fresh_tokens(client, call
 
 
 def test_a_call_cached_while_open_shows_closed_a_second_after_its_deadline(client, call):
-    deadline = timezone.now() + datetime.timedelta(seconds=1.5)
+    deadline = timezone.now() + datetime.timedelta(seconds=3)
     type(call).objects.filter(pk=call.pk).update(closes_at=deadline)
     response = client.get(call.url)
     assert response["X-Page-Cache"] == "miss"
@@ -203,7 +203,7 @@ def test_a_call_cached_while_open_shows_closed_a_second_after_its_deadline(clien
         if ("s-maxage" in response["Cache-Control"])
         else 0
     )
-    assert max_age <= 2
+    assert max_age <= 3
     assert client.get(call.url)["X-Page-Cache"] == "hit"
     time.sleep(max(0, (deadline - timezone.now()).total_seconds()) + 1)
     closed = client.get(call.url)
@@ -517,7 +517,8 @@ class EveryPageTypeTest(TestCase):
                 locale__language_code="en",
                 content_type__in=[
                     ContentType.objects.get_for_model(parent_model)
-                    for parent_model in model.allowed_parent_page_models()
+                    # Its own parent_page_types (whether the parent lists it back or not).
+                    for parent_model in model.clean_parent_page_models()
                 ],
             )
             .first()
