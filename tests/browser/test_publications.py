@@ -21,7 +21,7 @@ def test_a_french_reader_finds_a_report_in_french_and_opens_it(page, site_url):
     expect(page.locator(".publication-card")).to_have_count(2)
     page.get_by_role("link", name="Rapport 2014 sur l’inventaire du SMSI").click()
     link = page.get_by_role("link", name="Télécharger en français")
-    response = page.request.get(link.get_attribute("href"))
+    response = page.request.get(site_url + link.get_attribute("href"))
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.headers["content-disposition"].startswith("inline; filename=")
