@@ -15,6 +15,8 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
 
 from prizes import admin_views
 from prizes.models import PrizeSubmission, Vote
+from prizes.stocktaking_entry import prize_entry_extension
+from stocktaking.extensions import SUBMISSION_EXTENSIONS_HOOK
 from wsis_site.private_admin import PrivateSnippetViewSet
 
 
@@ -167,3 +169,8 @@ def register_prizes_log_actions(actions):
         _("Erase voters"),
         _("Voters' addresses erased (retention period over)"),
     )
+
+
+@hooks.register(SUBMISSION_EXTENSIONS_HOOK)
+def enter_the_prizes_from_stocktaking(page, data=None):
+    return prize_entry_extension(page, data)

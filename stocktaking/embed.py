@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from stocktaking.extensions import submission_extensions
 from stocktaking.models import EmbeddingSite, search
 from stocktaking.models.embedding import origin_of
 from stocktaking.models.forms import EntryForm
@@ -103,9 +104,11 @@ def submit(request, key):
         context = _context(request, site, page=page, **extra)
         return TemplateResponse(request, "stocktaking/embed/submit.html", context)
 
+    extensions = submission_extensions(page, request.POST if request.method == "POST" else None)
     if request.method != "POST":
-        response = render({"form": EntryForm(initial={"language": get_language()})})
+        form = EntryForm(initial={"language": get_language()}, extensions=extensions)
+        response = render({"form": form})
     else:
-        form = EntryForm(request.POST, request.FILES)
+        form = EntryForm(request.POST, request.FILES, extensions=extensions)
         response = page.handle_submission(request, form, None, site=site, render=render)
     return _framable(response, site)

@@ -73,11 +73,8 @@ def vote(page, request, category_key):
     status, wait = 400, 0
     form = VoteForm(request.POST, nominees=choices)
     if form.is_valid():
-        if form.looks_like_spam():
-            form = VoteForm(nominees=choices)
-            context["message"] = _(
-                "Your vote could not be accepted. Please fill in the form again."
-            )
+        if form.refused_as_spam():
+            pass  # the form says why, and keeps the answers
         elif (wait := ratelimit.hit(request, f"prizes-vote:{page.translation_key}")) or (
             wait := ratelimit.hit(
                 request,
@@ -284,11 +281,8 @@ def enter(page, request):
     status, wait = 400, 0
     form = PrizeEntryForm(request.POST, **kwargs)
     if form.is_valid():
-        if form.looks_like_spam():
-            form = PrizeEntryForm(**kwargs)
-            context["message"] = _(
-                "Your entry could not be accepted. Please fill in the form again."
-            )
+        if form.refused_as_spam():
+            pass  # the form says why, and keeps the answers
         elif wait := ratelimit.hit(request, f"prizes-enter:{page.translation_key}"):
             status = 429
             context["message"] = _("Too many entries from your connection. Try again later.")

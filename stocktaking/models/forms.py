@@ -110,9 +110,16 @@ class EntryForm(PublicFormMixin, forms.ModelForm):
             "document": _("Optional. PDF, at most 10 MB. Public once the entry is approved."),
         }
 
-    def __init__(self, *args, owner_email=None, **kwargs):
+    def __init__(self, *args, owner_email=None, extensions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.owner_email = owner_email
+        # What other apps add to a new entry (stocktaking.extensions), before the hidden fields.
+        self.extensions = list(extensions)
+        if self.extensions:
+            hidden = [self.fields.pop(name) for name in self.spam_fields]
+            for extension in self.extensions:
+                extension.add_fields(self)
+            self.fields.update(zip(self.spam_fields, hidden, strict=True))
         if self.instance.pk:
             self.initial.setdefault("countries", self.instance.country_codes())
         if owner_email:
@@ -139,6 +146,8 @@ class EntryForm(PublicFormMixin, forms.ModelForm):
             self.add_error("end_date", _("The project must end after it starts."))
         if cleaned.get("project_status") == Entry.ProjectStatus.COMPLETED and not end:
             self.add_error("end_date", _("A completed project needs its end date."))
+        for extension in self.extensions:
+            extension.clean(self, cleaned)
         return cleaned
 
     def content_data(self):

@@ -11,6 +11,7 @@ from wagtail_localize.fields import TranslatableField
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from public_forms import ratelimit, receipts
+from stocktaking.extensions import Refused, submission_extensions
 from stocktaking.models import search, storing
 from stocktaking.models.entry import Entry
 from stocktaking.models.forms import EntryForm, OwnerLinkForm
@@ -131,10 +132,11 @@ class StocktakingPage(RoutablePageMixin, BasePage):
     def submit(self, request):
         """A new entry: rate limited, spam guarded, stored once, never public until approved."""
         template = "stocktaking/submit_page.html"
+        extensions = submission_extensions(self, request.POST if request.method == "POST" else None)
         if request.method != "POST":
-            form = EntryForm(initial={"language": self.locale.language_code})
+            form = EntryForm(initial={"language": self.locale.language_code}, extensions=extensions)
             return self.render(request, context_overrides={"form": form}, template=template)
-        form = EntryForm(request.POST, request.FILES)
+        form = EntryForm(request.POST, request.FILES, extensions=extensions)
         return self.handle_submission(request, form, template)
 
     def handle_submission(self, request, form, template, site=None, render=None):
@@ -157,11 +159,15 @@ class StocktakingPage(RoutablePageMixin, BasePage):
                 try:
                     entry = storing.store_submission(self, form, self.mine_url(request), site)
                     return render({"entry": entry})
+                except Refused as refusal:
+                    # An extension refused it (a contest closed meanwhile): nothing stored.
+                    status = refusal.status
+                    form.add_error(refusal.field, refusal.message)
                 except receipts.AlreadyReceived:
                     first = receipts.first_result(scope, form.submission_token)
                     if first is not None:
                         return render({"entry": first})
-                    status, form = 409, EntryForm()
+                    status, form = 409, EntryForm(extensions=form.extensions)
                     message = _("This form was already sent. Please fill it in again.")
         response = render({"form": form, "message": message})
         response.status_code = status

@@ -87,7 +87,8 @@ def _delete_files(*files):
 
 
 def store_submission(page, form, mine_url, site=None):
-    """A new entry, awaiting moderation, and its owner's e-mail with the confirming link."""
+    """A new entry, awaiting moderation, and its owner's e-mail with the confirming link, with
+    what the form's extensions store about it (stocktaking.extensions): all or nothing."""
     entry = None
     try:
         with transaction.atomic():
@@ -100,6 +101,8 @@ def store_submission(page, form, mine_url, site=None):
             set_classification(
                 entry, cleaned["action_lines"], cleaned["sdgs"], cleaned["countries"]
             )
+            for extension in form.extensions:
+                extension.store(entry, form)  # may refuse it all (extensions.Refused)
             receipts.attach(receipt, entry)
             send_owner_link(entry.contact_email, mine_url, entry=entry)
     except Exception:
