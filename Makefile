@@ -36,9 +36,13 @@ run: $(VENV)/.installed messages
 	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_admin
+	@# Sitemaps, feeds and e-mail links name the address this server answers on.
+	$(PY) manage.py set_site_address --host $(HOST) --port $(PORT) -v0
+	@echo "The site: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@# The task worker runs beside the server (e-mails, contest photos, search index) and
 	@# stops with it.
-	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}; \
+	  $(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -5,8 +5,8 @@ import datetime
 
 from calls.models import CallFormField, CallIndexPage, CallPage
 from demo.helpers import stream
-from demo.pages import upsert_page
-from home.models import SiteSettings
+from demo.pages import PRIVACY_SLUG, upsert_page
+from home.models import SiteSettings, StandardPage
 
 CONTACT_FIELDS = [
     ("Full name", "singleline", True),
@@ -18,7 +18,12 @@ CONTACT_FIELDS = [
 CONSENT = ("I agree that ITU keeps these answers to handle my submission", "consent", True)
 
 
+def privacy_notice():
+    return StandardPage.objects.filter(slug=PRIVACY_SLUG, locale__language_code="en").first()
+
+
 def call(parent, slug, fields, **values):
+    values.setdefault("privacy_page", privacy_notice())
     page = upsert_page(parent, CallPage, slug, **values)
     if not page.form_fields.exists():
         for order, (label, field_type, required, *extra) in enumerate(fields):
@@ -177,7 +182,7 @@ def build(home, events, clock):
         ),
     )
     hackathon = events["hackathon"]
-    call(
+    team_registration = call(
         hackathon,
         "register-your-team",
         [
@@ -215,7 +220,11 @@ def build(home, events, clock):
         closes_on=forum.start_date - datetime.timedelta(days=7),
     )
     # The events' "Register" buttons lead to these forms while registration is open.
-    for event, registration in [(briefing, briefing_registration), (forum, forum_registration)]:
+    for event, registration in [
+        (briefing, briefing_registration),
+        (forum, forum_registration),
+        (hackathon, team_registration),
+    ]:
         if event.registration_page_id != registration.pk:
             event.registration_page = registration
             event.save_revision().publish()
@@ -224,4 +233,4 @@ def build(home, events, clock):
     if index.pk not in linked:
         settings.navigation.append(("link", {"page": index, "url": "", "label": ""}))
         settings.save()
-    return index, enquiry
+    return index, enquiry, {"forum": forum_registration, "hackathon": team_registration}

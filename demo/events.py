@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from demo.helpers import items, multilingual_document, paragraph, stream
+from demo.helpers import items, link, multilingual_document, paragraph, stream
 from demo.pages import upsert_page
 from events.models import EventIndexPage, EventPage
 from home.models import SiteSettings
@@ -303,3 +303,23 @@ def build(home, clock):
         "ocp_phase_v": phase_five,
         "hackathon": hackathon,
     }
+
+
+def link_contest(forum, contest):
+    """The WSIS Forum 2017 leads to the photo contest whose winners it presents."""
+    raw = [block for block in forum.body.raw_data if block.get("id") != "demo-contest-cta"]
+    raw.append(
+        {
+            "type": "call_to_action",
+            "id": "demo-contest-cta",
+            "value": {
+                "heading": "WSIS Photo Contest 2017",
+                "links": items(
+                    "contest-actions",
+                    [link(contest, label="Enter the WSIS Photo Contest 2017")],
+                ),
+            },
+        }
+    )
+    forum.body = raw
+    forum.save_revision().publish()

@@ -130,3 +130,39 @@ def build_home_sections(home, pages, partners):
     )
     home.save_revision().publish()
     home.refresh_from_db()
+
+
+def link_actions(home, stocktaking_database, team_registration, contest):
+    """The call for action's links to pages built after the home page: the Stocktaking
+    database (where projects are submitted), the Hack for Health's team registration and the
+    photo contest. Safe to run again: the list is rebuilt from the same links."""
+    raw = list(home.body.raw_data)
+    for block in raw:
+        if block["type"] != "call_to_action":
+            continue
+        actions = [
+            link(pages_by_label(block)["fund"], label="Contribute to the WSIS Fund in Trust"),
+            link(stocktaking_database, label="Submit your project to WSIS Stocktaking"),
+            link(pages_by_label(block)["prizes"], label="Follow the WSIS Prizes"),
+            link(team_registration, label="Register your team for the Hack for Health"),
+            link(contest, label="Enter the WSIS Photo Contest 2017"),
+        ]
+        block["value"]["links"] = items("actions", actions)
+    home.body = raw
+    home.save_revision().publish()
+
+
+def pages_by_label(block):
+    from wagtail.models import Page
+
+    labels = {
+        "Contribute to the WSIS Fund in Trust": "fund",
+        "Follow the WSIS Prizes": "prizes",
+    }
+    found = {}
+    for item in block["value"]["links"]:
+        value = item.get("value", item)
+        key = labels.get(value.get("label"))
+        if key and value.get("page"):
+            found[key] = Page.objects.get(pk=value["page"])
+    return found

@@ -11,6 +11,9 @@ from demo.helpers import heading, link, multilingual_document, paragraph, stream
 from demo.home_sections import build_home_sections
 from home.models import HomePage, SiteSettings, StandardPage
 
+# The privacy notice every consent box of the demo links to.
+PRIVACY_SLUG = "privacy"
+
 
 def upsert_page(parent, model, slug, **fields):
     """Creates the page under `parent`, or updates the one that is there, and publishes it."""
@@ -50,6 +53,9 @@ def build_home():
         "search_description": (
             "WSIS: events, open consultations, prizes and stocktaking of ICT for development."
         ),
+        # The footer's contact block, translated with the page.
+        "contact_organisation": "International Telecommunication Union (ITU)",
+        "contact_address": "Place des Nations\n1211 Geneva 20\nSwitzerland",
     }
     if home is None:
         # Wagtail's first migration makes a placeholder page (and a site on it) in the place
@@ -209,12 +215,43 @@ def build_standard_pages(home):
             ),
         ),
     )
+    privacy = upsert_page(
+        home,
+        StandardPage,
+        PRIVACY_SLUG,
+        title="Privacy notice",
+        introduction="What ITU does with what you send through the forms of this site.",
+        listing_summary="How the WSIS site handles registrations, submissions and entries.",
+        body=stream(
+            heading("What we keep"),
+            paragraph(
+                "When you register, submit a contribution, request a speaking slot or enter a "
+                "contest, ITU keeps the answers you give and the files you send, with the time "
+                "they arrived and the language you used.",
+                "We use them only to handle your registration or submission: to review it, to "
+                "answer you and to organise the event or the contest.",
+            ),
+            heading("Who sees it"),
+            paragraph(
+                "Only the WSIS Secretariat staff who review submissions see your answers. "
+                "Nothing you send is published unless a reviewer approves it for publication, "
+                "such as a winning photo.",
+            ),
+            heading("How long we keep it, and your rights"),
+            paragraph(
+                "We keep your answers for as long as the call, event or contest needs them, and "
+                "at most two years after it ends.",
+                "To see, correct or delete what we hold about you, write to wsis-info@itu.int.",
+            ),
+        ),
+    )
     return {
         "about": about,
         "stocktaking": stocktaking,
         "prizes": prizes,
         "fund": fund,
         "measuring": measuring,
+        "privacy": privacy,
     }
 
 
@@ -229,7 +266,7 @@ def build_settings(home, pages):
         *[("link", link(pages[key])) for key in ["about", "stocktaking", "prizes", "fund"]]
     )
     settings.footer_links = stream(
-        *[("link", link(pages[key])) for key in ["about", "measuring", "fund"]]
+        *[("link", link(pages[key])) for key in ["about", "measuring", "fund", "privacy"]]
     )
     settings.social_links = stream(("social", {"network": "x", "url": "https://x.com/WSISprocess"}))
     settings.save()

@@ -148,6 +148,14 @@ class HomePage(BasePage):
         blank=True, features=blocks.RICH_TEXT_FEATURES, verbose_name=_("introduction")
     )
     body = StreamField(section_blocks.HomeSectionsBlock(), blank=True, verbose_name=_("sections"))
+    # The footer's contact block in this language tree's words (translated with the page);
+    # empty, the footer shows the site settings' organisation and address.
+    contact_organisation = models.CharField(
+        max_length=255, blank=True, verbose_name=_("organisation, in this language")
+    )
+    contact_address = models.TextField(
+        blank=True, verbose_name=_("postal address, in this language")
+    )
 
     prefetched_image_fields = ("hero_image",)
 
@@ -159,6 +167,10 @@ class HomePage(BasePage):
         ),
         FieldPanel("introduction"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_organisation"), FieldPanel("contact_address")],
+            heading=_("Footer contact"),
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -173,6 +185,8 @@ class HomePage(BasePage):
         TranslatableField("hero_text"),
         TranslatableField("introduction"),
         TranslatableField("body"),
+        TranslatableField("contact_organisation"),
+        TranslatableField("contact_address"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -1,3 +1,6 @@
+import functools
+import io
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -73,3 +76,31 @@ def server_error(request):
 
     LocaleMiddleware has already activated the visitor's language."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: the
+    site's emblem (static/img/wsis-emblem.svg) drawn as a 16, 32 and 48 px icon."""
+    return HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+
+
+@functools.cache
+def _favicon_bytes():
+    from PIL import Image, ImageDraw
+
+    size = 192  # drawn large, scaled down by Pillow for each icon size
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    scale = size / 64
+    draw.rounded_rectangle((0, 0, size - 1, size - 1), radius=12 * scale, fill="#004a87")
+    width = round(3 * scale)
+    draw.ellipse((10 * scale, 10 * scale, 54 * scale, 54 * scale), outline="white", width=width)
+    draw.ellipse((23 * scale, 10 * scale, 41 * scale, 54 * scale), outline="white", width=width)
+    for y, x0, x1 in ((32, 10, 54), (21, 14, 50), (43, 14, 50)):
+        draw.line((x0 * scale, y * scale, x1 * scale, y * scale), fill="white", width=width)
+    draw.ellipse((42 * scale, 10 * scale, 54 * scale, 22 * scale), fill="#c8102e")
+    buffer = io.BytesIO()
+    image.save(buffer, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    return buffer.getvalue()

@@ -22,6 +22,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", health.health, name="health"),
     path("api/stocktaking/v1/", include(stocktaking_urls.api_urlpatterns)),
 ]

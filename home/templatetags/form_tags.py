@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Site
 
+from home.templatetags.wsis_tags import reader_version
+
 register = template.Library()
 
 # The site's privacy notice is the page with this slug under the default site's home, in the
@@ -23,4 +25,5 @@ def privacy_notice(context, own_notice=None):
         notice = site.root_page.get_children().live().filter(slug=PRIVACY_NOTICE_SLUG).first()
         if notice is None:
             return None
-    return notice.localized
+    # Its live version for the reader: theirs, else the original (never a draft translation).
+    return reader_version(notice)

@@ -3,6 +3,7 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
+from wagtail.models import Page
 
 from home import fragments, localized, seo, timezones
 from home.languages import html_lang, language_versions
@@ -129,3 +130,40 @@ def site_navigation(context):
 @register.simple_tag(takes_context=True)
 def site_footer(context):
     return fragments.render(context, "footer")
+
+
+@register.simple_tag
+def reader_version(page):
+    """`{% reader_version page as shown %}`: the live version of `page` a reader of the active
+    language should follow (theirs, else the original: home.localized), or None. One query."""
+    if not isinstance(page, Page):
+        return None
+    versions = Page.objects.filter(translation_key=page.translation_key).live().public()
+    return localized.for_reader(versions).first()
+
+
+@register.simple_tag(takes_context=True)
+def footer_contact(context):
+    """The organisation and postal address of the footer in the reader's language: from the
+    live home page of their language tree where filled in, else the site settings. One query,
+    once per request."""
+    from home.models import HomePage, SiteSettings
+
+    request = context.get("request")
+    cached = getattr(request, "_footer_contact", None)
+    if cached is not None:
+        return cached
+    site_settings = SiteSettings.for_request(request)
+    home = (
+        HomePage.objects.live()
+        .filter(locale__language_code=localized.reader_language_code())
+        .only("contact_organisation", "contact_address")
+        .first()
+    )
+    contact = {
+        "organisation": (home and home.contact_organisation) or site_settings.organisation,
+        "address": (home and home.contact_address) or site_settings.postal_address,
+    }
+    if request is not None:
+        request._footer_contact = contact
+    return contact

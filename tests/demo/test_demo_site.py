@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 
+from calls.models import CallPage
 from demo.clock import DemoClock
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, SiteSettings, StandardPage
@@ -36,7 +37,7 @@ class DemoSiteTest(TestCase):
     # The pages and their translations.
 
     def test_every_page_exists_live_in_all_six_languages(self):
-        for model in (HomePage, StandardPage):
+        for model in (HomePage, StandardPage, EventPage, CallPage):
             source_pages = model.objects.filter(locale__language_code="en")
             self.assertTrue(source_pages.exists())
             for page in source_pages:
@@ -353,6 +354,50 @@ class DemoSiteTest(TestCase):
         self.assertContains(
             self.client.get("/en/"), '<a href="/en/events/">Global Events Calendar</a>'
         )
+
+    # What a visitor must be able to reach (issue 18, item 7).
+
+    def test_a_privacy_notice_in_six_languages_that_every_consent_box_links_to(self):
+        notices = StandardPage.objects.filter(slug__in=["privacy", "privacidad", "confidentialite"])
+        notice_urls = {n.locale.language_code: n.url for n in notices.live()}
+        self.assertEqual(set(notice_urls), set(LANGUAGES))
+        self.assertContains(self.client.get(notice_urls["fr"]), "Déclaration de confidentialité")
+        consent_calls = CallPage.objects.live().filter(form_fields__field_type="consent").distinct()
+        self.assertTrue(consent_calls.exists())
+        for call in consent_calls.select_related("locale"):
+            html = self.client.get(call.url).content.decode()
+            if "call-form" not in html:  # closed: no form, no consent box
+                continue
+            expected = notice_urls[call.locale.language_code]
+            self.assertIn(f'<a href="{expected}" hreflang=', html, call.url)
+
+    def test_the_hackathon_team_registration_is_linked_from_its_event_and_the_home_page(self):
+        team = CallPage.objects.get(slug="register-your-team", locale__language_code="en")
+        hackathon = team.get_parent().specific
+        self.assertEqual(hackathon.registration_page_id, team.pk)
+        # Translated too: the French event's Register button (while open) leads to the
+        # French team registration.
+        french = Locale.objects.get(language_code="fr")
+        self.assertTrue(team.get_translation(french).live)
+        self.assertTrue(hackathon.get_translation(french).live)
+        self.assertContains(self.client.get("/en/"), f'href="{team.url}"')
+        self.assertContains(self.client.get("/fr/"), "Inscrivez votre équipe au Hack for Health")
+
+    def test_the_2017_photo_contest_is_linked_from_the_forum_and_the_home_page(self):
+        contest = PhotoContestPage.objects.get(locale__language_code="en")
+        forum = EventPage.objects.get(slug="wsis-forum-2017", locale__language_code="en")
+        for url in ("/en/", forum.url):
+            self.assertContains(self.client.get(url), f'href="{contest.url}"')
+        french_contest = contest.get_translation(Locale.objects.get(language_code="fr"))
+        self.assertContains(self.client.get("/fr/"), f'href="{french_contest.url}"')
+
+    def test_submit_your_project_leads_to_the_stocktaking_database(self):
+        from stocktaking.models import StocktakingPage
+
+        database = StocktakingPage.objects.get(locale__language_code="en")
+        html = self.client.get("/en/").content.decode()
+        self.assertIn(f'<a href="{database.url}">Submit your project to WSIS Stocktaking</a>', html)
+        self.assertContains(self.client.get(database.url), f'href="{database.url}submit/"')
 
 
 class DemoShiftedToTodayTest(TestCase):

@@ -1,19 +1,23 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation as django_translation
+from wagtail.models import Page
 
+from calls.models import CallPage
 from demo import calls as calls_demo
 from demo import events as events_demo
+from demo import home_sections, pages, translation
 from demo import juries as juries_demo
 from demo import media as media_demo
 from demo import news as news_demo
 from demo import newsletter as newsletter_demo
-from demo import pages, translation
 from demo import partners as partners_demo
 from demo import prizes as prizes_demo
 from demo import publications as publications_demo
 from demo.clock import DemoClock
+from events.models import EventPage
 from home.models import HomePage
+from stocktaking.management.commands import generate_stocktaking as stocktaking_pages
 
 
 class Command(BaseCommand):
@@ -53,9 +57,16 @@ class Command(BaseCommand):
             partners = partners_demo.build_partners()
             home_pages = pages.build(partners)
             event_pages, events = events_demo.build(home_pages[0], clock)
-            calls_index, enquiry = calls_demo.build(home_pages[0], events, clock)
+            calls_index, enquiry, registrations = calls_demo.build(home_pages[0], events, clock)
+            team_registration = registrations["hackathon"]
             programme = partners_demo.build_programme(event_pages[-1], partners, enquiry)
             contest = media_demo.build(home_pages[0], events, clock)
+            # The Stocktaking database page (in English; its translations follow the
+            # Stocktaking page's, below), then the home page's actions that lead to it, to the
+            # hackathon's team registration and to the photo contest.
+            database = stocktaking_pages.ensure_pages()
+            home_sections.link_actions(home_pages[0], database, team_registration, contest)
+            events_demo.link_contest(events["forum_2017"], contest)
             # The WSIS Prizes 2014 and 2017 (their nominees come once Stocktaking has entries).
             prize_contests = prizes_demo.build_contests(
                 home_pages[0], event_pages[-1], events["forum_2017"], clock
@@ -78,6 +89,16 @@ class Command(BaseCommand):
                 *publications,
                 *news,
                 *flash,
+            ]
+            # Every other event and call (registrations, consultations, pre-events…): the
+            # whole demo site in six languages. Parents first (tree order).
+            source_pages += [
+                page
+                for page in Page.objects.filter(locale__language_code="en")
+                .type(EventPage, CallPage)
+                .order_by("path")
+                .specific()
+                if page not in source_pages
             ]
             if write_catalogues:
                 translation.write_catalogue_templates(source_pages)

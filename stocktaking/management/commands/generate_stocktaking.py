@@ -299,7 +299,7 @@ def ensure_pages():
         or Page.objects.filter(locale=english, depth=2).first()
     )
     if parent is None:
-        return
+        return None
     page = StocktakingPage.objects.filter(locale=english).first()
     if page is None:
         title, slug = PAGE_TITLES["en"]
@@ -312,3 +312,4 @@ def ensure_pages():
         translated = page.copy_for_translation(locale)
         translated.title, translated.slug = title, slug
         translated.save_revision().publish()
+    return page
