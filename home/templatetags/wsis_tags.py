@@ -167,3 +167,11 @@ def footer_contact(context):
     if request is not None:
         request._footer_contact = contact
     return contact
+
+
+@register.simple_tag
+def hreflang_attr(page):
+    """` hreflang="en"` on a link to a page that is not in the reader's language, else
+    nothing (the link's words are the reader's: no `lang`)."""
+    code = localized.other_language(page)
+    return format_html(' hreflang="{}"', html_lang(code)) if code else ""
