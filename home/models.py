@@ -1,5 +1,6 @@
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -204,6 +205,15 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @staticmethod
+    def contact_cache_key(language_code):
+        return f"wsis:footer-contact:{language_code}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The footer's contact words of every language (a publish saves the page).
+        cache.delete_many([self.contact_cache_key(code) for code, _name in settings.LANGUAGES])
 
     def clean(self):
         super().clean()

@@ -1,4 +1,5 @@
 from django import template
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -145,28 +146,32 @@ def reader_version(page):
 @register.simple_tag(takes_context=True)
 def footer_contact(context):
     """The organisation and postal address of the footer in the reader's language: from the
-    live home page of their language tree where filled in, else the site settings. One query,
-    once per request."""
+    live home page of their language tree where filled in, else the site settings. No query on
+    a home page (it is the page) nor once cached (HomePage.save drops the cache)."""
     from home.models import HomePage, SiteSettings
 
     request = context.get("request")
-    cached = getattr(request, "_footer_contact", None)
-    if cached is not None:
-        return cached
+    code = localized.reader_language_code()
+    page = context.get("page")
+    # A home page is served under its own language's prefix: it is the reader's tree.
+    if isinstance(page, HomePage) and page.live:
+        words = (page.contact_organisation, page.contact_address)
+    else:
+        words = cache.get(HomePage.contact_cache_key(code))
+        if words is None:
+            home = (
+                HomePage.objects.live()
+                .filter(locale__language_code=code)
+                .only("contact_organisation", "contact_address")
+                .first()
+            )
+            words = (home.contact_organisation, home.contact_address) if home else ("", "")
+            cache.set(HomePage.contact_cache_key(code), words, 3600)
     site_settings = SiteSettings.for_request(request)
-    home = (
-        HomePage.objects.live()
-        .filter(locale__language_code=localized.reader_language_code())
-        .only("contact_organisation", "contact_address")
-        .first()
-    )
-    contact = {
-        "organisation": (home and home.contact_organisation) or site_settings.organisation,
-        "address": (home and home.contact_address) or site_settings.postal_address,
+    return {
+        "organisation": words[0] or site_settings.organisation,
+        "address": words[1] or site_settings.postal_address,
     }
-    if request is not None:
-        request._footer_contact = contact
-    return contact
 
 
 @register.simple_tag
