@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0006_translation_models_moved'),
+        ('home', '0007_index_site_settings_references'),
     ]
 
     operations = [
