@@ -6,7 +6,7 @@ submission are stored in one transaction, or neither."""
 from django import forms
 from django.utils.translation import gettext as _
 
-from prizes.models import PrizesContestPage
+from prizes.models import PrizesContestPage, PrizeSubmission
 from prizes.models.storing import AlreadyEntered, PhaseClosed
 from prizes.phases import ContestPhase
 from stocktaking.extensions import Refused
@@ -23,11 +23,29 @@ def closed_message(contest):
 
 
 class PrizeEntryExtension:
-    def __init__(self, contest, is_open):
-        self.contest, self.is_open = contest, is_open
+    """The fields of one contest. For an owner's update of a project already entered
+    (`entered`, its PrizeSubmission), only the category, to move it to another one."""
+
+    def __init__(self, contest, is_open, entered=None):
+        self.contest, self.is_open, self.entered = contest, is_open, entered
 
     def add_fields(self, form):
         categories = [(str(c.translation_key), c.name) for c in self.contest.categories.all()]
+        if self.entered is not None:
+            form.fields[CATEGORY_FIELD] = forms.ChoiceField(
+                choices=categories,
+                initial=str(self.entered.category_key),
+                label=_("Prize category"),
+                help_text=_(
+                    "This project is entered in the %(contest)s. Until submission closes, "
+                    "you can move it to another category."
+                )
+                % {"contest": self.contest.title},
+            )
+            form.fields[CATEGORY_FIELD].widget.attrs["aria-describedby"] = (
+                f"{form.field_id(CATEGORY_FIELD)}-help"
+            )
+            return
         form.fields[ENTER_FIELD] = forms.BooleanField(
             required=False, label=_("Also enter the %(contest)s") % {"contest": self.contest.title}
         )
@@ -54,21 +72,25 @@ class PrizeEntryExtension:
 
     def store(self, entry, form):
         cleaned = form.cleaned_data
-        if not cleaned.get(ENTER_FIELD):
+        if self.entered is None and not cleaned.get(ENTER_FIELD):
             return
         try:
+            if self.entered is not None:
+                self.contest.change_category(entry, cleaned[CATEGORY_FIELD])
+                return
             self.contest.enter_project(entry, cleaned[CATEGORY_FIELD])
         except PhaseClosed:
             # Closed between the check and the store: the entry is not stored alone.
             raise Refused(closed_message(self.contest), ENTER_FIELD, status=403) from None
-        except AlreadyEntered:  # a new entry cannot be; kept for safety
-            pass
+        except AlreadyEntered:  # entered meanwhile (the contest page's enter step)
+            self.contest.change_category(entry, cleaned[CATEGORY_FIELD])
 
 
-def prize_entry_extension(page, data=None):
-    """The extension for a Stocktaking page: the contest of its language taking submissions;
-    for a POST that asks to enter one that has closed (or not yet opened), that contest, so
-    that the whole submission is refused with the reason rather than stored alone."""
+def prize_entry_extension(page, data=None, entry=None):
+    """The extension for a Stocktaking page: the contest of its language taking submissions
+    (for an owner's update of an `entry` already entered in it, its category only); for a
+    POST that asks to enter one that has closed (or not yet opened), that contest, so that the
+    whole submission is refused with the reason rather than stored alone."""
     contests = list(
         PrizesContestPage.objects.live()
         .filter(locale_id=page.locale_id)
@@ -76,7 +98,12 @@ def prize_entry_extension(page, data=None):
     )
     for contest in contests:
         if contest.phase() == ContestPhase.SUBMISSION:
-            return PrizeEntryExtension(contest, is_open=True)
+            entered = None
+            if entry is not None:
+                entered = PrizeSubmission.objects.filter(
+                    entry=entry, contest_key=contest.translation_key
+                ).first()
+            return PrizeEntryExtension(contest, is_open=True, entered=entered)
     if data is None or not data.get(ENTER_FIELD) or not contests:
         return None
     chosen = str(data.get(CATEGORY_FIELD, ""))

@@ -172,5 +172,5 @@ def register_prizes_log_actions(actions):
 
 
 @hooks.register(SUBMISSION_EXTENSIONS_HOOK)
-def enter_the_prizes_from_stocktaking(page, data=None):
-    return prize_entry_extension(page, data)
+def enter_the_prizes_from_stocktaking(page, data=None, entry=None):
+    return prize_entry_extension(page, data, entry=entry)

@@ -2,14 +2,15 @@
 fields to a new entry's form and act on the stored entry, without Stocktaking importing them.
 
 An app registers a Wagtail hook named SUBMISSION_EXTENSIONS_HOOK: a function of the
-Stocktaking page and the POSTed data (None when the form is only shown) that returns an
+Stocktaking page, the POSTed data (None when the form is only shown) and, for an owner's
+update from "My entries", the entry (keyword `entry`, None for a new one), that returns an
 extension, or None when it has nothing to add. An
 extension has three methods:
 
 - add_fields(form): adds its fields to the EntryForm;
 - clean(form, cleaned_data): checks them, adding errors to the form in the visitor's language;
-- store(entry, form): acts on the entry just stored, inside the same transaction; it raises
-  Refused to refuse the whole submission (nothing is then stored)."""
+- store(entry, form): acts on the entry just stored (or updated), inside the same
+  transaction; it raises Refused to refuse the whole submission (nothing is then stored)."""
 
 from wagtail import hooks
 
@@ -25,7 +26,9 @@ class Refused(Exception):
         self.message, self.field, self.status = message, field, status
 
 
-def submission_extensions(page, data=None):
-    """The extensions that apply to a new entry submitted through `page`, now."""
-    found = (make(page, data) for make in hooks.get_hooks(SUBMISSION_EXTENSIONS_HOOK))
+def submission_extensions(page, data=None, entry=None):
+    """The extensions that apply now to a new entry submitted through `page`, or to the owner's
+    update of `entry`."""
+    hooked = hooks.get_hooks(SUBMISSION_EXTENSIONS_HOOK)
+    found = (make(page, data, entry=entry) for make in hooked)
     return [extension for extension in found if extension is not None]

@@ -253,11 +253,17 @@ class StocktakingPage(RoutablePageMixin, BasePage):
         update = storing.pending_update(entry)
         if update is not None:
             initial = dict(update.data)
-        if request.method != "POST":
-            form = EntryForm(instance=entry, initial=initial, owner_email=email)
+        posted = request.POST if request.method == "POST" else None
+        extensions = submission_extensions(self, posted, entry=entry)
+        if posted is None:
+            form = EntryForm(
+                instance=entry, initial=initial, owner_email=email, extensions=extensions
+            )
             context = {"form": form, "entry": entry, "update": update}
             return self.render(request, context_overrides=context, template=template)
-        form = EntryForm(request.POST, request.FILES, instance=entry, owner_email=email)
+        form = EntryForm(
+            request.POST, request.FILES, instance=entry, owner_email=email, extensions=extensions
+        )
         if not form.is_valid() or form.looks_like_spam():
             return refused(
                 self,
@@ -279,7 +285,18 @@ class StocktakingPage(RoutablePageMixin, BasePage):
             )
         # A ModelForm changes its instance as it cleans: a published entry is read again, so
         # that what the public sees stays as approved.
-        storing.propose_update(Entry.objects.get(pk=entry.pk), form)
+        try:
+            storing.propose_update(Entry.objects.get(pk=entry.pk), form)
+        except Refused as refusal:
+            form.add_error(refusal.field, refusal.message)
+            return refused(
+                self,
+                request,
+                template,
+                {"form": form, "entry": entry},
+                refusal.status,
+                _("Please correct the fields marked below."),
+            )
         context = {"entry": entry, "updated": True}
         return self.render(request, context_overrides=context, template=template)
 

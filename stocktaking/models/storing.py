@@ -160,6 +160,8 @@ def propose_update(entry, form):
                         getattr(update, name).save(uploaded.name, uploaded, save=False)
                         new_files.append(getattr(update, name))
                 update.save()
+                for extension in form.extensions:
+                    extension.store(locked, form)  # may refuse it all (extensions.Refused)
                 return update
             updated = form.save(commit=False)
             updated.status = Entry.Status.PENDING
@@ -168,6 +170,8 @@ def propose_update(entry, form):
             set_classification(
                 updated, cleaned["action_lines"], cleaned["sdgs"], cleaned["countries"]
             )
+            for extension in form.extensions:
+                extension.store(updated, form)
             return updated
     except Exception:
         _delete_files(*new_files)

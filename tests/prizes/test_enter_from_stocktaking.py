@@ -209,3 +209,47 @@ def test_the_enter_form_refused_as_spam_says_why_and_keeps_the_answers(client, e
     assert "a field meant to stay empty was filled in" in response.content.decode()
     assert response.context["form"]["category"].value() == str(category.translation_key)
     assert not PrizeSubmission.objects.exists()
+
+
+def test_the_owner_changes_the_category_from_my_entries_until_submission_closes(
+    client, english_home, database
+):
+    from tests.factories.prizes import enter
+    from tests.factories.stocktaking import EntryFactory
+    from tests.prizes.conftest import sign_in_owner
+
+    contest = contest_in(english_home, ContestPhase.SUBMISSION)
+    health, capacity = contest.categories.all()
+    entry = EntryFactory(contact_email="ada@example.org", status=Entry.Status.PUBLISHED)
+    enter(contest, entry, health)
+    sign_in_owner(client, "ada@example.org")
+    url = database.url + f"mine/{entry.pk}/"
+    form = client.get(url).content.decode()
+    assert "C4. Capacity building" in form and "Also enter" not in form
+    data = entry_data(prizes_category=str(capacity.translation_key))
+    data.pop("contact_email")
+    response = client.post(url, data)
+    assert response.status_code == 200, response.context["form"].errors
+    assert PrizeSubmission.objects.get().category_key == capacity.translation_key
+    # Once submission has closed, the choice is gone and a forged one changes nothing.
+    closed = timezone.now() - datetime.timedelta(minutes=1)
+    type(contest).objects.filter(pk=contest.pk).update(submission_closes_at=closed)
+    assert "prizes_category" not in client.get(url).content.decode()
+    client.post(url, {**data, **entry_data(prizes_category=str(health.translation_key))})
+    assert PrizeSubmission.objects.get().category_key == capacity.translation_key
+
+
+def test_an_entry_not_yet_entered_can_be_entered_from_my_entries(client, english_home, database):
+    from tests.factories.stocktaking import EntryFactory
+    from tests.prizes.conftest import sign_in_owner
+
+    contest = contest_in(english_home, ContestPhase.SUBMISSION)
+    health = contest.categories.first()
+    entry = EntryFactory(contact_email="ada@example.org")
+    sign_in_owner(client, "ada@example.org")
+    url = database.url + f"mine/{entry.pk}/"
+    assert "Also enter the WSIS Prizes 2017" in client.get(url).content.decode()
+    data = entry_data(prizes_enter="on", prizes_category=str(health.translation_key))
+    data.pop("contact_email")
+    assert client.post(url, data).status_code == 200
+    assert PrizeSubmission.objects.get().entry == entry
