@@ -69,6 +69,18 @@ def manage(*args, env):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def _flush_cache(url):
+    """Nothing from an earlier run's pages (the database is new)."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.ConnectionError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"Redis at {url} is not running (the browser tests share it with the site)")
+
+
 @pytest.fixture(scope="session")
 def site_url():
     """Migrates a fresh database, loads the demo content, serves it; yields the base URL.
@@ -88,8 +100,12 @@ def site_url():
         "MEDIA_ROOT": str(workdir / "media"),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        # One cache for the server, its worker and run_on_site, as in production: a change a
+        # test makes through run_on_site purges the page cache the server reads.
+        "REDIS_URL": os.environ.get("BROWSER_REDIS_URL", "redis://127.0.0.1:6379/14"),
     }
     SERVER_ENV.update(env)
+    _flush_cache(env["REDIS_URL"])
     manage("migrate", "--no-input", "-v0", env=env)
     manage("load_demo_content", "-v0", env=env)
     manage("setup_roles", "-v0", env=env)

@@ -130,7 +130,9 @@ def test_no_page_is_wider_than_a_phone_nor_covers_the_header(
 def test_no_serious_accessibility_violation_on_a_phone(
     browser, site_url, axe_script, phone_addresses, language
 ):
-    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, is_mobile=True, bypass_csp=True
+    )
     page = context.new_page()
     found = {}
     try:

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -369,8 +369,10 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        # No script runs; JSON-LD blocks carry the nonce.
-        "script-src": [SELF, NONCE],
+        # No inline script runs. JSON-LD blocks are data, never executed, so script-src does
+        # not apply to them: they need no nonce (one would be one visitor's value inside a page
+        # the page cache shares between visitors).
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
         "font-src": [SELF],
