@@ -1,8 +1,9 @@
 """Content-Security-Policy and Permissions-Policy (django-csp; Django 5.2 has no CSP of its
 own). The public pages run no script: their policy is strict and enforced (JSON-LD blocks are
-data, never executed, so they need no nonce), no page may be framed except the Stocktaking embed, which names its
-partner's origin (stocktaking.embed). The Wagtail admin needs more (inline styles, its
-previews in frames, blob: images): its policy is report-only until its reports are clean."""
+data, never executed, so they need no nonce), no page may be framed except the Stocktaking
+embed, which names its partner's origin (stocktaking.embed). The Wagtail admin needs more
+(inline styles, its previews in frames, blob: images): its policy is report-only until its
+reports are clean."""
 
 from csp.middleware import CSPMiddleware
 
