@@ -284,6 +284,7 @@ class EventPageTreeTest(WagtailPageTestCase):
                     "city": "Geneva",
                     "country": "CH",
                     "key_dates": streamfield([]),
+                    "co_organisers": streamfield([]),
                     "programme": streamfield([]),
                     "body": streamfield([]),
                 }
@@ -309,6 +310,7 @@ class EventPageTreeTest(WagtailPageTestCase):
                     "end_time": "12:00",
                     "city": "Geneva",
                     "key_dates": streamfield([]),
+                    "co_organisers": streamfield([]),
                     "programme": streamfield([]),
                     "body": streamfield([]),
                 }
