@@ -80,13 +80,20 @@ class HoldingServer:
 
 
 def worker(port, settings):
+    # The worker reads the test database itself: the file of SQLite, or PostgreSQL's test_ one.
     database = connection.settings_dict
-    assert database["ENGINE"].endswith("sqlite3"), "uses the file-backed SQLite test database"
+    if database["ENGINE"].endswith("sqlite3"):
+        url = f"sqlite:///{database['NAME']}"
+    else:
+        credentials = database["USER"] + (
+            f":{database['PASSWORD']}" if database["PASSWORD"] else ""
+        )
+        url = f"postgres://{credentials}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "wsis_site.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{database['NAME']}",
+        "DATABASE_URL": url,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "EMAIL_URL": f"smtp://127.0.0.1:{port}",
