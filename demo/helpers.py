@@ -51,5 +51,6 @@ def heading(text, level="h2"):
     return ("heading", {"text": text, "level": level})
 
 
-def link(page=None, url="", label=""):
-    return {"page": page.pk if page else None, "url": url, "label": label}
+def link(page=None, url="", label="", route=""):
+    """A LinkBlock's value; `route` leads to a part of the page (its `linkable_routes`)."""
+    return {"page": page.pk if page else None, "url": url, "label": label, "route": route}

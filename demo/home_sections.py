@@ -134,15 +134,19 @@ def build_home_sections(home, pages, partners):
 
 def link_actions(home, stocktaking_database, team_registration, contest):
     """The call for action's links to pages built after the home page: the Stocktaking
-    database (where projects are submitted), the Hack for Health's team registration and the
-    photo contest. Safe to run again: the list is rebuilt from the same links."""
+    database's submission form, the Hack for Health's team registration and the photo contest.
+    Safe to run again: the list is rebuilt from the same links."""
     raw = list(home.body.raw_data)
     for block in raw:
         if block["type"] != "call_to_action":
             continue
         actions = [
             link(pages_by_label(block)["fund"], label="Contribute to the WSIS Fund in Trust"),
-            link(stocktaking_database, label="Submit your project to WSIS Stocktaking"),
+            link(
+                stocktaking_database,
+                label="Submit your project to WSIS Stocktaking",
+                route="submit",
+            ),
             link(pages_by_label(block)["prizes"], label="Follow the WSIS Prizes"),
             link(team_registration, label="Register your team for the Hack for Health"),
             link(contest, label="Enter the WSIS Photo Contest 2017"),

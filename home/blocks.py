@@ -7,6 +7,7 @@ with the number of blocks on it.
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -31,11 +32,36 @@ from home.current_request import current_request
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def page_route_choices():
+    """The parts of pages a link may lead to: page types name them in `linkable_routes` (a
+    route of their RoutablePageMixin and what a reader finds there), e.g. the Stocktaking
+    database's submission form. Read from the page models, so this app imports none of them."""
+    from wagtail.models import get_page_models
+
+    choices = {}
+    for model in get_page_models():
+        for route, label in getattr(model, "linkable_routes", {}).items():
+            choices.setdefault(
+                route, format_lazy("{}: {}", capfirst(model._meta.verbose_name), label)
+            )
+    return sorted(choices.items())
+
+
+def page_routes(page):
+    return getattr(page.specific_class, "linkable_routes", {}) if page is not None else {}
+
+
 class LinkValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page is not None:
-            return getattr(page, "localized_for_reader", page).get_url(request=current_request())
+            target = getattr(page, "localized_for_reader", page)
+            url = target.get_url(request=current_request())
+            route = self.get("route")
+            if route and url and route in page_routes(target):
+                # The route's path is the same in every language: only the page differs.
+                url += target.specific_class.get_resolver().reverse(route)
+            return url
         return self.get("url") or ""
 
     def link_text(self):
@@ -55,6 +81,12 @@ class LinkBlock(blocks.StructBlock):
     )
     page = LocalizedPageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, label=_("External URL"))
+    route = blocks.ChoiceBlock(
+        choices=page_route_choices,
+        required=False,
+        label=_("Part of the page"),
+        help_text=_("Leads to this part of the chosen page, e.g. a submission form."),
+    )
 
     def __init__(self, *args, required=True, **kwargs):
         self.link_required = required
@@ -71,6 +103,9 @@ class LinkBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 {"label": ErrorList([ValidationError(_("A link to another site needs words."))])}
             )
+        if value.get("route") and value.get("route") not in page_routes(value.get("page")):
+            message = _("The chosen page has no such part: choose another page or no part.")
+            raise StructBlockValidationError({"route": ErrorList([ValidationError(message)])})
         return value
 
     class Meta:

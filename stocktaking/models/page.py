@@ -55,6 +55,8 @@ class StocktakingPage(RoutablePageMixin, BasePage):
     prefetched_stream_fields = ()
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
+    # Routes a link block may lead to (home.blocks.LinkBlock's "Part of the page").
+    linkable_routes = {"submit": _("submission form")}
 
     class Meta:
         verbose_name = _("stocktaking database")

@@ -20,6 +20,7 @@ from wagtail_localize.models import StringTranslation, Translation
 from calls.models import CallPage
 from demo.clock import DemoClock
 from events.models import EventIndexPage, EventPage
+from home.languages import html_lang
 from home.models import HomePage, SiteSettings, StandardPage
 from media.models import PhotoContestPage
 from partners.models import Partner, PartnershipPage
@@ -391,13 +392,22 @@ class DemoSiteTest(TestCase):
         french_contest = contest.get_translation(Locale.objects.get(language_code="fr"))
         self.assertContains(self.client.get("/fr/"), f'href="{french_contest.url}"')
 
-    def test_submit_your_project_leads_to_the_stocktaking_database(self):
+    def test_submit_your_project_leads_to_the_submission_form_in_each_language(self):
         from stocktaking.models import StocktakingPage
 
-        database = StocktakingPage.objects.get(locale__language_code="en")
-        html = self.client.get("/en/").content.decode()
-        self.assertIn(f'<a href="{database.url}">Submit your project to WSIS Stocktaking</a>', html)
-        self.assertContains(self.client.get(database.url), f'href="{database.url}submit/"')
+        for language in LANGUAGES:
+            database = StocktakingPage.objects.get(locale__language_code=language)
+            form_url = f"{database.url}submit/"
+            home = HomePage.objects.get(locale__language_code=language)
+            html = self.client.get(home.url).content.decode()
+            actions = html.split('class="call-to-action')[1].split("</ul>")[0]
+            self.assertIn(f'<a href="{form_url}">', actions, language)
+            response = self.client.get(form_url)
+            self.assertEqual(response.status_code, 200, language)
+            self.assertEqual(response.context["page"].locale.language_code, language)
+            self.assertIn("form", response.context)
+            self.assertContains(response, '<form class="call-form" method="post"')
+            self.assertContains(response, f'<html lang="{html_lang(language)}"')
 
 
 class DemoShiftedToTodayTest(TestCase):

@@ -1,10 +1,13 @@
 """Validation of the shared blocks: what an editor is told when a block is incomplete."""
 
 import pytest
+from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home import blocks, section_blocks
+from tests.conftest import translate
 from tests.factories import DocumentFactory, ImageFactory, StandardPageFactory
+from tests.factories.stocktaking import StocktakingPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +27,38 @@ def test_link_needs_a_page_or_a_url_but_not_both(english_home):
         clean(block, {"page": english_home.pk, "url": "", "label": ""})["page"].pk
         == english_home.pk
     )
+
+
+def test_a_link_may_lead_to_a_part_of_a_page_in_the_readers_language(english_home):
+    """The Stocktaking database's submission form is a route of the database page: the link
+    names the page and the part, and leads to the form of the reader's language."""
+    database = StocktakingPageFactory(parent=english_home)
+    translate(english_home, "fr", slug="accueil")
+    french_database = translate(database, "fr", slug="inventaire")
+    block = blocks.LinkBlock()
+    raw = {"page": database.pk, "url": "", "label": "", "route": "submit"}
+    assert clean(block, raw)["route"] == "submit"
+    assert ("submit", "Stocktaking database: submission form") in [
+        (value, str(label)) for value, label in block.child_blocks["route"].field.choices
+    ]
+    # In bulk, as a page's StreamField loads its links (each localized to the reader).
+    with translation.override("fr"):
+        assert block.bulk_to_python([raw])[0].href() == "/fr/inventaire/submit/"
+    assert french_database.url == "/fr/inventaire/"
+    assert block.bulk_to_python([raw])[0].href() == "/en/stocktaking/submit/"
+
+
+def test_a_part_must_belong_to_the_chosen_page(english_home):
+    page = StandardPageFactory(parent=english_home)
+    with pytest.raises(StructBlockValidationError) as raised:
+        clean(blocks.LinkBlock(), {"page": page.pk, "url": "", "label": "", "route": "submit"})
+    assert "route" in raised.value.block_errors
+    with pytest.raises(StructBlockValidationError) as raised:
+        clean(
+            blocks.LinkBlock(),
+            {"page": None, "url": "https://www.itu.int/", "label": "ITU", "route": "submit"},
+        )
+    assert "route" in raised.value.block_errors
 
 
 def test_external_link_needs_words():
