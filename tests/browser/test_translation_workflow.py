@@ -66,8 +66,9 @@ def test_a_changed_event_is_translated_reviewed_and_published_in_french(page, si
     expect(changed).to_be_visible()
     expect(changed.locator("ins").first).to_be_visible()
     expect(changed.locator("td[lang=fr]").first).not_to_be_empty()
-    # Our panel; wagtail-localize's own editor below it has two upstream findings (README).
-    assert serious_violations(page, axe_script, "#what-changed") == []
+    # The whole editor: our panel and wagtail-localize's (its contrast and its unnamed upload
+    # input mended by translations/static/translations/translation-editor.*).
+    assert serious_violations(page, axe_script) == []
     segment = page.locator("li.incomplete").filter(has_text=NEW_SUMMARY)
     segment.get_by_role("button", name="Translate").click()
     segment.locator("textarea").fill(FRENCH_SUMMARY)
