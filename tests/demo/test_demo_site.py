@@ -24,6 +24,7 @@ from home.languages import html_lang
 from home.models import HomePage, SiteSettings, StandardPage
 from media.models import PhotoContestPage
 from partners.models import Partner, PartnershipPage
+from tests.demo_site import load_demo_site
 
 LANGUAGES = ["ar", "en", "es", "fr", "ru", "zh-hans"]
 
@@ -31,9 +32,7 @@ LANGUAGES = ["ar", "en", "es", "fr", "ru", "zh-hans"]
 class DemoSiteTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        # wagtail-localize publishes translations on commit: run those callbacks here.
-        with cls.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo_content", verbosity=0)
+        load_demo_site(cls)
 
     # The pages and their translations.
 
@@ -413,7 +412,7 @@ class DemoSiteTest(TestCase):
 class DemoShiftedToTodayTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", shift_to_today=True, verbosity=0)
+        load_demo_site(cls, shift_to_today=True)
 
     def test_the_2017_newsletters_events_are_upcoming_and_their_countdowns_run(self):
         phase_five = EventPage.objects.get(

@@ -5,13 +5,13 @@ the cache off; each test here turns it on."""
 import factory
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from home import page_cache
+from tests.demo_site import load_demo_site
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,7 @@ def public_page_models():
 class EveryPageTypeTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        with cls.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo_content", verbosity=0)
+        load_demo_site(cls)
 
     def pages(self):
         for model in public_page_models():

@@ -21,9 +21,10 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client, TestCase
 from wagtail.models import Page
+
+from tests.demo_site import load_demo_site
 
 LANGUAGES = {"en": "en_GB", "ar": "ar_AR"}
 # Not pages: files, feeds, calendars, exports, staff-only and one-time addresses.
@@ -55,8 +56,7 @@ def java_available():
 class HtmlValidityTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        with cls.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo_content", shift_to_today=True, verbosity=0)
+        load_demo_site(cls, shift_to_today=True)
 
     def crawl(self, language):
         """{path: html} of the pages a visitor reaches from the language's home page."""

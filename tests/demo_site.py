@@ -1,0 +1,162 @@
+"""The demo site, built once and copied into each test class that reads it.
+
+`load_demo_content` takes about 70 s of CPU (295 translations through wagtail-localize, the
+search index, the reference index, drawn images and PDFs) and four test classes need the
+site. On SQLite it is built once, by a subprocess, into a template database next to the test
+database (`var/demo-templates/<key>/`, the key a digest of the code that builds it, and of the
+day for the variant shifted to today), and each class copies the template's rows into its own
+transaction (ATTACH + INSERT … SELECT, a fraction of a second) and links its files into the
+test's media directories. The template outlives the run like the `--reuse-db` database, and is
+rebuilt when the code changes. A file lock per template lets one xdist worker build it while
+the other waits.
+
+On PostgreSQL the class builds the site itself, as before."""
+
+import datetime
+import fcntl
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "var" / "demo-templates"
+# What the demo is built from: every file of the project but the tests (this module apart),
+# the virtualenv, the databases and files it writes, and the caches.
+SKIPPED_DIRS = {".git", ".venv", "var", "tests", "node_modules", "__pycache__", ".ci", "bench"}
+FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
+
+
+def load_demo_site(testcase_cls, shift_to_today=False):
+    """In a TestCase's setUpTestData: the demo site in the test database, as
+    `load_demo_content` leaves it (its on-commit callbacks run)."""
+    if connection.vendor != "sqlite":
+        with testcase_cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content", shift_to_today=shift_to_today, verbosity=0)
+        return
+    template = _template(shift_to_today)
+    _copy_rows(template / "db.sqlite3", "demo_shifted" if shift_to_today else "demo")
+    _link_files(template / "media", Path(settings.MEDIA_ROOT))
+    _link_files(template / "private", Path(settings.PRIVATE_MEDIA_ROOT))
+    # Wagtail's site root paths, settings and renditions of the previous test's site.
+    cache.clear()
+
+
+def _key(shift_to_today):
+    digest = hashlib.sha256()
+    for directory, dirnames, filenames in os.walk(ROOT):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".mo", ".sqlite3")):
+                continue
+            stat = (Path(directory) / name).stat()
+            digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    digest.update(Path(__file__).read_bytes())
+    if shift_to_today:
+        digest.update(datetime.date.today().isoformat().encode())
+    return ("shifted-" if shift_to_today else "plain-") + digest.hexdigest()[:16]
+
+
+def _template(shift_to_today):
+    key = _key(shift_to_today)
+    template = TEMPLATES / key
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    # One lock per template: a worker building one variant does not hold up the other's.
+    with open(TEMPLATES / f".{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (template / "done").exists():
+            _build(template, shift_to_today)
+            for old in TEMPLATES.glob(key.split("-")[0] + "-*"):
+                if old != template:
+                    shutil.rmtree(old, ignore_errors=True)
+                    Path(TEMPLATES / f".{old.name}.lock").unlink(missing_ok=True)
+    return template
+
+
+def _build(template, shift_to_today):
+    shutil.rmtree(template, ignore_errors=True)
+    template.mkdir()
+    # The test database as migrations left it (committed state: each test's changes are
+    # rolled back, transactional tests restore it) saves the subprocess a migrate.
+    source = sqlite3.connect(connection.settings_dict["NAME"])
+    target = sqlite3.connect(template / "db.sqlite3")
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wsis_site.settings.test",
+        "DATABASE_URL": f"sqlite:///{template / 'db.sqlite3'}",
+        "DEMO_MEDIA_ROOT": str(template / "media"),
+        "DEMO_PRIVATE_MEDIA_ROOT": str(template / "private"),
+    }
+    command = [sys.executable, "-m", "tests.demo_site"] + (["--shift-to-today"] * shift_to_today)
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    (template / "done").touch()
+
+
+def _copy_rows(path, alias):
+    # The names in the SQL below are our own schema's, read from the template (S608).
+    with connection.cursor() as cursor:
+        attached = {row[1] for row in cursor.execute("PRAGMA database_list").fetchall()}
+        if alias not in attached:
+            # ATTACH works inside a transaction (DETACH does not): it stays attached to this
+            # connection, read-only in effect, for the next class that needs it.
+            cursor.execute(f"ATTACH DATABASE ? AS {alias}", [str(path)])
+        tables = cursor.execute(
+            f"SELECT name, sql FROM {alias}.sqlite_master WHERE type = 'table'"  # noqa: S608
+        ).fetchall()
+        virtual = {name for name, sql in tables if sql.upper().startswith("CREATE VIRTUAL")}
+        for name, _sql in tables:
+            if name.startswith("sqlite_") or name == "django_migrations":
+                continue
+            if any(name == v + suffix for v in virtual for suffix in FTS_SHADOW_SUFFIXES):
+                continue  # FTS5 keeps these itself from the virtual table's rows
+            columns = [row[1] for row in cursor.execute(f'PRAGMA {alias}.table_info("{name}")')]
+            if name in virtual:
+                columns = ["rowid", *columns]
+            listed = ", ".join(f'"{column}"' for column in columns)
+            # Foreign keys are deferred to the end of the transaction on SQLite: the order of
+            # the tables does not matter.
+            cursor.execute(f'DELETE FROM main."{name}"')  # noqa: S608
+            cursor.execute(
+                f'INSERT INTO main."{name}" ({listed}) SELECT {listed} FROM {alias}."{name}"'  # noqa: S608
+            )
+
+
+def _link_files(source, target):
+    if source.exists():
+        # Hard links: a test that deletes a file removes its link, never the template's.
+        shutil.copytree(source, target, copy_function=_link, dirs_exist_ok=True)
+
+
+def _link(source, target):
+    if os.path.lexists(target):
+        os.unlink(target)  # a link of an earlier class, or a file a test left behind
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _main():
+    """The subprocess: the demo site into DATABASE_URL, its files into the template."""
+    import django
+
+    django.setup()
+    settings.MEDIA_ROOT = Path(os.environ["DEMO_MEDIA_ROOT"])
+    settings.PRIVATE_MEDIA_ROOT = Path(os.environ["DEMO_PRIVATE_MEDIA_ROOT"])
+    call_command("load_demo_content", shift_to_today="--shift-to-today" in sys.argv, verbosity=0)
+
+
+if __name__ == "__main__":
+    _main()
