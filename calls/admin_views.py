@@ -26,6 +26,11 @@ class CallSubmissionsListView(CsvSafeExportMixin, SubmissionsListView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("files")
 
+    def get_ordering(self):
+        # Wagtail drops an `order_by` it does not know and leaves the listing unordered (pages
+        # could repeat or skip rows): fall back to its default order instead.
+        return super().get_ordering() or list(self.default_ordering)
+
 
 class FormPagesForReviewersView(FormPagesListView):
     """Wagtail's list of forms asks for a page permission: submission reviewers have none, only

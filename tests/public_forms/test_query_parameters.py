@@ -129,3 +129,20 @@ def test_the_submissions_listing_given_bad_filters(admin_client, submission, par
 )
 def test_staff_screens_of_rows_that_do_not_exist(admin_client, english_home, url):
     assert admin_client.get(url).status_code < 500
+
+
+def test_an_unknown_order_keeps_the_submissions_newest_first(admin_client, submission):
+    import datetime
+
+    from calls.models import CallSubmission
+
+    older = CallSubmission.objects.create(page=submission.page, form_data=submission.form_data)
+    CallSubmission.objects.filter(pk=older.pk).update(
+        submit_time=submission.submit_time - datetime.timedelta(days=1)
+    )
+    response = admin_client.get(
+        f"/admin/forms/submissions/{submission.page_id}/", {"order_by": "abc"}
+    )
+    rows = [row.pk for row in response.context["object_list"]]
+    assert rows == [submission.pk, older.pk]
+    assert response.context["object_list"].ordered
