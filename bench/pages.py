@@ -5,6 +5,7 @@ CSS file served by WhiteNoise from the same workers) in the same run.
 
     make bench-pages                       # or: .venv/bin/python bench/pages.py
     .venv/bin/python bench/pages.py --duration 10 --connections 16 --redis redis://127.0.0.1:6379/11
+    .venv/bin/python bench/pages.py --only home.homepage,eventpage   # some page types only
 
 For each URL: the first request's time with the cache empty (cold), then `--duration` seconds of
 load (wrk when it is installed, `apt-get install wrk`; else a Python load generator with as
@@ -279,9 +280,15 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--redis", default="", help="REDIS_URL for the cache (else local memory)")
     parser.add_argument("--rebuild", action="store_true", help="build the demo database again")
+    parser.add_argument(
+        "--only", default="", help="comma-separated words: only the pages whose label has one"
+    )
     args = parser.parse_args()
 
     urls = prepare(args.rebuild, args.redis)
+    if args.only:
+        words = [word.strip().lower() for word in args.only.split(",") if word.strip()]
+        urls = {label: url for label, url in urls.items() if any(w in label.lower() for w in words)}
     status, body, _headers = request_once_for_static(args)
     static_path = re.search(rb'href="(/static/css/[^"]+\.css)"', body).group(1).decode()
     uncached = run_mode("uncached", environment(0, args.redis), urls, static_path, args)
