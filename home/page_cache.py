@@ -182,11 +182,30 @@ def is_anonymous_request(request) -> bool:
     )
 
 
+# Entry key -> id of the page its entry was stored or served for, in this process: a hit then
+# reads the entry, the generation and that page's version in one round trip to the cache (an
+# entry's key says nothing of its page). Only a guess: an entry for another page costs a second
+# read, never a stale page.
+_page_ids = {}
+PAGE_IDS_KEPT = 20000
+
+
+def _remember_page_id(key, page_id):
+    if key not in _page_ids and len(_page_ids) >= PAGE_IDS_KEPT:
+        del _page_ids[next(iter(_page_ids))]  # the oldest
+    _page_ids[key] = page_id
+
+
 def _fetch(key):
-    entry = cache.get(key)
+    page_id = _page_ids.get(key)
+    keys = [key, GENERATION_KEY] + ([version_key(page_id)] if page_id is not None else [])
+    found = cache.get_many(keys)
+    entry = found.get(key)
     if entry is None or entry["expires"] <= time.time():
         return None
-    found = cache.get_many([GENERATION_KEY, version_key(entry["page_id"])])
+    if entry["page_id"] != page_id:
+        _remember_page_id(key, entry["page_id"])
+        found = cache.get_many([GENERATION_KEY, version_key(entry["page_id"])])
     current = (found.get(GENERATION_KEY), found.get(version_key(entry["page_id"])))
     if current != (entry["generation"], entry["version"]):
         return None
@@ -281,6 +300,7 @@ def _store(request, response, key):
         "etag": None if holes else f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
     }
     cache.set(key, entry, math.ceil(seconds))
+    _remember_page_id(key, page.pk)
     return entry
 
 

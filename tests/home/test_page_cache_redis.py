@@ -1,0 +1,122 @@
+"""The page cache with Redis as the cache (production's setup): a page served from the cache costs
+one round trip to Redis (the entry, the site's generation and the page's version in one MGET),
+and stays as fresh as with two. Needs the real Redis on 127.0.0.1:6379 (db 13): skipped
+without it, except under CI=true, where it fails."""
+
+import os
+import uuid
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.test import override_settings
+
+from home import page_cache
+from tests.conftest import make_english_home
+from tests.factories import StandardPageFactory
+from wsis_site.cache import ResilientRedisCache
+
+pytestmark = pytest.mark.django_db
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_STALE_SECONDS = 60
+
+
+@pytest.fixture
+def redis_cache(monkeypatch):
+    """The site's cache is the real Redis, with keys of this test's own (removed afterwards),
+    and no page id remembered from another test."""
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
+    monkeypatch.setattr(page_cache, "_page_ids", {})
+    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5)
+    try:
+        server.ping()
+    except redis.exceptions.RedisError as error:
+        message = f"Redis is not answering at 127.0.0.1:6379 ({error})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    prefix = f"wsis-test-{uuid.uuid4().hex}"
+    backend = {
+        "BACKEND": "wsis_site.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    try:
+        with override_settings(CACHES={"default": backend}):
+            assert isinstance(caches["default"], ResilientRedisCache)
+            yield server
+    finally:
+        keys = list(server.scan_iter(match=f"{prefix}:*"))
+        if keys:
+            server.delete(*keys)
+        server.close()
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The names of the commands sent to Redis, in order (a pipeline's as one)."""
+    sent = []
+    execute = redis.Redis.execute_command
+
+    def counting(self, *args, **options):
+        sent.append(args[0])
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    return sent
+
+
+@pytest.fixture
+def about(db):
+    return StandardPageFactory(parent=make_english_home(), title="About WSIS", slug="about-wsis")
+
+
+def test_a_hit_is_one_round_trip_to_redis(client, redis_cache, redis_commands, about):
+    first = client.get(about.url)
+    assert first["X-Page-Cache"] == "miss"
+    redis_commands.clear()
+
+    second = client.get(about.url)
+
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert redis_commands == ["MGET"]
+
+
+def test_a_hit_in_a_process_that_never_saw_the_page_reads_twice_then_once(
+    client, redis_cache, redis_commands, about
+):
+    client.get(about.url)
+    page_cache._page_ids.clear()  # another worker stored it
+    redis_commands.clear()
+    assert client.get(about.url)["X-Page-Cache"] == "hit"
+    assert redis_commands == ["MGET", "MGET"]
+    redis_commands.clear()
+    assert client.get(about.url)["X-Page-Cache"] == "hit"
+    assert redis_commands == ["MGET"]
+
+
+def test_a_purge_is_seen_by_the_one_round_trip(client, redis_cache, about):
+    client.get(about.url)
+    assert client.get(about.url)["X-Page-Cache"] == "hit"
+    page_cache.new_versions([about.pk])
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+    client.get(about.url)
+    page_cache.new_generation()
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_wrong_guess_of_the_page_is_read_again_never_served_stale(client, redis_cache, about):
+    client.get(about.url)
+    key = next(iter(page_cache._page_ids))
+    other = StandardPageFactory(parent=about.get_parent(), slug="other")
+    page_cache._page_ids[key] = other.pk  # remembered for a page the entry is not of
+    page_cache.new_versions([about.pk])
+
+    assert client.get(about.url)["X-Page-Cache"] == "miss"  # about's own version was read
+    assert page_cache._page_ids[key] == about.pk
