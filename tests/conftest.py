@@ -98,12 +98,14 @@ def _english_by_default():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Wagtail caches site root paths and renditions; each test starts from a cold cache.
-    from django.core.cache import cache
+    # Wagtail caches site root paths and renditions; each test starts from cold caches.
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @contextlib.contextmanager

@@ -1,12 +1,17 @@
-"""A Redis cache that the site survives losing: while Redis is unreachable, reads miss,
+"""The site's cache backends.
+
+A Redis cache that the site survives losing: while Redis is unreachable, reads miss,
 writes are dropped, the outage is logged (once per minute, not once per call), and Redis is
-left alone for a few seconds at a time so that pages do not each pay a connection timeout."""
+left alone for a few seconds at a time so that pages do not each pay a connection timeout.
+
+The cache of image renditions (Wagtail's `renditions` alias) skips Wagtail's redundant writes."""
 
 import logging
 import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -95,3 +100,35 @@ class ResilientRedisCache(RedisCache):
         except REDIS_DOWN as error:
             self._failed(error)
             return False
+
+
+class RenditionCacheMixin:
+    """The cache Wagtail keeps image renditions in (the `renditions` alias). Image.get_rendition
+    writes the rendition it found back to the cache at every {% image %}, even when it came from
+    the image's prefetched renditions or from this very cache: dozens of pickled writes (round
+    trips, with Redis) per page. Those writes are dropped; a rendition read from the database or
+    just made is still written."""
+
+    def get_many(self, keys, version=None):
+        found = super().get_many(keys, version)
+        for rendition in found.values():
+            # What Wagtail marks its prefetched renditions with, so as not to write them back.
+            rendition._from_cache = True
+        return found
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if getattr(value, "_from_cache", False):
+            return None
+        return super().set(key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        data = {key: value for key, value in data.items() if not getattr(value, "_from_cache", 0)}
+        return super().set_many(data, timeout, version) if data else []
+
+
+class LocMemRenditionCache(RenditionCacheMixin, LocMemCache):
+    pass
+
+
+class RedisRenditionCache(RenditionCacheMixin, ResilientRedisCache):
+    pass

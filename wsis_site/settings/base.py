@@ -139,23 +139,39 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production (shared by every app-server process); local memory when unset. When
 # Redis is unreachable the site keeps serving: the cache is skipped and the outage logged.
+# Image renditions in a cache of their own (Wagtail's `renditions` alias): Wagtail's writes of
+# renditions it already had are dropped (wsis_site.cache.RenditionCacheMixin), and a long
+# listing's renditions never evict the site's other entries. A rendition's key names its
+# image's file and focal point: it is never stale, only deleted with its rendition.
+RENDITION_CACHE_SECONDS = 24 * 3600
 if ENV.redis_url:
+    _redis_options = {
+        "LOCATION": ENV.redis_url,
+        "KEY_PREFIX": "wsis",
+        # A stalled Redis must cost a page a fraction of a second, not the whole request.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "wsis_site.cache.ResilientRedisCache",
-            "LOCATION": ENV.redis_url,
-            "KEY_PREFIX": "wsis",
-            # A stalled Redis must cost a page a fraction of a second, not the whole request.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        "default": {"BACKEND": "wsis_site.cache.ResilientRedisCache", **_redis_options},
+        "renditions": {
+            "BACKEND": "wsis_site.cache.RedisRenditionCache",
+            "TIMEOUT": RENDITION_CACHE_SECONDS,
+            **_redis_options,
+        },
     }
 else:
-    # Room for every rendition of a long listing: culling would evict Wagtail's site root paths.
+    # Room for Wagtail's site root paths, the fragments and the page cache's entries.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+        },
+        "renditions": {
+            "BACKEND": "wsis_site.cache.LocMemRenditionCache",
+            "LOCATION": "renditions",
+            "TIMEOUT": RENDITION_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 
 # The page cache for anonymous visitors (home.page_cache): how long a page is kept (0: off),

@@ -6,12 +6,18 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Room for every rendition of a long listing: culling would evict Wagtail's site root paths.
+# Local memory, as without REDIS_URL, whatever the environment says.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 20000},
-    }
+    },
+    "renditions": {
+        "BACKEND": "wsis_site.cache.LocMemRenditionCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": RENDITION_CACHE_SECONDS,  # noqa: F405
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 # The page cache is off: many tests change rows directly and read the page again. The page
 # cache's own tests (tests/home/test_page_cache.py) turn it on.
