@@ -2,12 +2,16 @@
 and the footer, rendered once per site and language and kept in the shared cache until the
 page cache's generation changes (home.cache_purge changes it when the site's settings, or a page
 they link to, change). A page rendered with both in the cache skips fetching what they link to.
+Smaller per-page parts (the language bar's versions of a page) are kept the same way, until the
+generation or the version of a page they show changes: `remembered()`.
 
-On while the page cache is (PAGE_CACHE_SECONDS > 0): tests that edit the settings without
-committing keep rendering them afresh."""
+On in production whether or not the page cache is (settings.PAGE_FRAGMENTS), and whenever it is
+(PAGE_CACHE_SECONDS > 0): the test settings turn them off, as tests that edit the settings
+without committing keep rendering them afresh."""
 
 import secrets
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import escape
@@ -31,15 +35,19 @@ def _generation(request):
     return generation
 
 
-def _key(request, name):
+def _unversioned_key(request, name):
     site = getattr(request, "_wagtail_site", None)
     site_id = site.pk if site is not None else ""
     language = translation.get_language() or ""
-    return f"wsis:fragment:{name}:{site_id}:{language}:{_generation(request)}"
+    return f"wsis:fragment:{name}:{site_id}:{language}"
+
+
+def _key(request, name):
+    return f"{_unversioned_key(request, name)}:{_generation(request)}"
 
 
 def enabled():
-    return page_cache.page_cache_seconds() > 0
+    return bool(getattr(settings, "PAGE_FRAGMENTS", False)) or page_cache.page_cache_seconds() > 0
 
 
 def all_cached(request) -> bool:
@@ -83,3 +91,31 @@ def mark_current(html, url):
         return html
     link = f'<a href="{escape(url)}"'
     return mark_safe(html.replace(link, f'{link} aria-current="page"', 1))  # noqa: S308
+
+
+def current_versions(found, keys):
+    """The values of these version keys, created when missing (a cold or evicted cache)."""
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        cache.add(key, secrets.token_hex(8), None)
+    if missing:
+        found.update(cache.get_many(missing))
+    return tuple(found.get(key) for key in keys)
+
+
+def remembered(request, name, page_ids, compute):
+    """`compute()`, kept in the shared cache per site and language under `name` until the
+    generation or the version of one of `page_ids` changes (read in the same round trip as the
+    value, before computing: a purge meanwhile leaves what is kept stale)."""
+    if not enabled():
+        return compute()
+    key = _unversioned_key(request, name)
+    version_keys = [page_cache.GENERATION_KEY, *(page_cache.version_key(pk) for pk in page_ids)]
+    found = cache.get_many([key, *version_keys])
+    kept = found.pop(key, None)
+    versions = current_versions(found, version_keys)
+    if kept is not None and kept[0] == versions:
+        return kept[1]
+    value = compute()
+    cache.set(key, (versions, value), FRAGMENT_SECONDS)
+    return value

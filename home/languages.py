@@ -9,6 +9,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home import fragments
+
 # BCP 47 tags for the `lang` attributes, where Django's language code is not one.
 HTML_LANG = {"zh-hans": "zh-Hans"}
 
@@ -33,27 +35,48 @@ class LanguageVersion:
 
 def language_versions(request, page=None) -> list[LanguageVersion]:
     """One entry per language, in the UN order of settings.LANGUAGES. Two queries at most,
-    whatever the page."""
+    whatever the page; none for a live page whose versions are kept (home.fragments)."""
     cached = getattr(request, "_language_versions", None)
     if cached is not None and cached[0] is page:
         return cached[1]
     current = translation.get_language()
-    if isinstance(page, Page) and page.pk:
-        targets = _page_translations(request, page)
-        versions = []
-        for code, name in settings.LANGUAGES:
-            target, is_translation = targets.get(code, (None, False))
-            if target is not None:
-                url = page.get_url(request) if target.pk == page.pk else target.get_url(request)
-            else:
-                url = translate_url(request.path, code)
-            versions.append(LanguageVersion(code, name, url, code == current, is_translation))
+    site = Site.find_for_request(request)
+    if (
+        isinstance(page, Page)
+        and page.pk
+        and page.live
+        and site
+        and not getattr(request, "is_preview", False)
+    ):
+        # The same for every reader of this live page in this language: kept until the page, or
+        # the site's home (a language's home is the fallback link), is purged (home.cache_purge).
+        versions = fragments.remembered(
+            request,
+            f"language-versions:{page.pk}:{request.path}",
+            [page.pk, site.root_page_id],
+            lambda: _page_versions(request, page, current),
+        )
+    elif isinstance(page, Page) and page.pk:
+        versions = _page_versions(request, page, current)
     else:
         versions = [
             LanguageVersion(code, name, translate_url(request.path, code), code == current, True)
             for code, name in settings.LANGUAGES
         ]
     request._language_versions = (page, versions)
+    return versions
+
+
+def _page_versions(request, page, current):
+    targets = _page_translations(request, page)
+    versions = []
+    for code, name in settings.LANGUAGES:
+        target, is_translation = targets.get(code, (None, False))
+        if target is not None:
+            url = page.get_url(request) if target.pk == page.pk else target.get_url(request)
+        else:
+            url = translate_url(request.path, code)
+        versions.append(LanguageVersion(code, name, url, code == current, is_translation))
     return versions
 
 

@@ -179,6 +179,9 @@ else:
 # asks again. Publishing purges it (home.cache_purge), and the CDN through frontend_cache.
 PAGE_CACHE_SECONDS = ENV.page_cache_seconds
 PAGE_CACHE_STALE_SECONDS = ENV.page_cache_stale_seconds
+# Parts of pages kept in the shared cache until a purge makes them stale (home.fragments: the
+# navigation, the footer, a page's language versions), with or without the page cache.
+PAGE_FRAGMENTS = True
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/documents/", "/api/", "/healthz", "/static/", "/media/")
 if ENV.frontend_cache:
     WAGTAILFRONTENDCACHE = ENV.frontend_cache

@@ -22,6 +22,8 @@ CACHES = {
 # The page cache is off: many tests change rows directly and read the page again. The page
 # cache's own tests (tests/home/test_page_cache.py) turn it on.
 PAGE_CACHE_SECONDS = 0
+# And so are the fragments (home.fragments), except where the page cache is turned on.
+PAGE_FRAGMENTS = False
 # Messages go through the outbox (tests/conftest.py puts it back after Django's test
 # environment swaps in locmem) and are delivered to Django's test outbox, mail.outbox.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
