@@ -11,7 +11,9 @@ from calls.choices import UPLOAD_TYPES
 from calls.team import TeamField
 from partners.models import STAKEHOLDER_TYPES
 from public_forms.forms import DeliverableEmailField, PublicFormMixin
-from public_forms.widgets import LongSelect, country_choices
+from public_forms.widgets import FixedChoices, LongSelect, country_choices
+
+STAKEHOLDER_CHOICES = FixedChoices([("", "—"), *STAKEHOLDER_TYPES])
 
 
 def detected_extension(uploaded):
@@ -75,7 +77,7 @@ class CallFormBuilder(FormBuilder):
         return forms.ChoiceField(choices=country_choices(), widget=LongSelect, **options)
 
     def create_stakeholder_type_field(self, field, options):
-        return forms.ChoiceField(choices=[("", "—"), *STAKEHOLDER_TYPES], **options)
+        return forms.ChoiceField(choices=STAKEHOLDER_CHOICES, widget=LongSelect, **options)
 
     def create_team_field(self, field, options):
         return TeamField(**options)

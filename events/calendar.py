@@ -4,6 +4,7 @@ import datetime
 from urllib.parse import urlencode
 
 import icalendar
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from home import seo
@@ -54,6 +55,33 @@ def event_calendar(events, request, name=None):
         cal.add_component(ical_event(event, request))
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+_event_files = {}  # (event, its revision and publication, its URL, language) -> the file
+_EVENT_FILES_KEPT = 256
+
+
+def event_file(event):
+    """One event's iCalendar file, as a registration's e-mail attaches it: the same for every
+    registrant until the event is published again or moves, so each process keeps it (the
+    time zone is built from the tz database and the file serialized anew each time: a fifth
+    of a registration's CPU time)."""
+    if event.last_published_at is None:  # never published through Wagtail: nothing to key on
+        return event_calendar([event], None)
+    key = (
+        event.pk,
+        event.latest_revision_id,
+        event.last_published_at,
+        event.get_full_url(),
+        translation.get_language(),
+    )
+    found = _event_files.get(key)
+    if found is None:
+        found = event_calendar([event], None)
+        if len(_event_files) >= _EVENT_FILES_KEPT:
+            _event_files.clear()
+        _event_files[key] = found
+    return found
 
 
 def google_calendar_url(event, request):

@@ -5,6 +5,7 @@ country list half of a form page's CPU time."""
 from django import forms
 from django.forms.utils import flatatt
 from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -45,6 +46,27 @@ class LongSelect(forms.Select):
         return mark_safe(f"<select{flatatt(attrs)}>\n" + "\n".join(options) + "\n</select>")  # noqa: S308 - escaped above
 
 
+class FixedChoices(BaseChoiceIterator):
+    """Choices that no form changes (countries, stakeholder types), shared by every form built
+    with them: Django normalizes a list of choices into a new one for each field made, and
+    deep-copies it again for each form, 250 countries each time."""
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 _country_choices = {}
 
 
@@ -54,5 +76,5 @@ def country_choices():
 
     language = translation.get_language()
     if language not in _country_choices:
-        _country_choices[language] = [("", "—"), *countries]
+        _country_choices[language] = FixedChoices([("", "—"), *countries])
     return _country_choices[language]

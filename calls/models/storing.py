@@ -139,7 +139,7 @@ class SubmissionStoring:
             message = EmailMessage(str(subject), body, to=[submission.email])
             if event is not None:
                 # A registration: the event goes straight into the registrant's calendar.
-                from events.calendar import event_calendar
+                from events.calendar import event_file
 
-                message.attach(f"{event.slug}.ics", event_calendar([event], None), "text/calendar")
+                message.attach(f"{event.slug}.ics", event_file(event), "text/calendar")
             message.send()
