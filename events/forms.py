@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import EVENT_TYPES
+from public_forms.widgets import LongSelect
 
 ONLINE = "online"
 
@@ -10,9 +11,13 @@ ONLINE = "online"
 class EventFilterForm(forms.Form):
     """The calendar's filters. Choices for year and place come from the events themselves."""
 
-    type = forms.ChoiceField(required=False, label=_("Type"))
-    year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label=_("Year"))
-    place = forms.ChoiceField(required=False, label=_("Place"))
+    # Rendered without a template per option (public_forms.widgets): a tenth of the calendar's
+    # rendering otherwise.
+    type = forms.ChoiceField(required=False, label=_("Type"), widget=LongSelect)
+    year = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None, label=_("Year"), widget=LongSelect
+    )
+    place = forms.ChoiceField(required=False, label=_("Place"), widget=LongSelect)
 
     def __init__(self, data, *, years, cities):
         super().__init__(data)
