@@ -4,7 +4,7 @@ process (Django's test client, CSRF checks on, as over HTTPS behind the proxy), 
 what was stored.
 
     .venv/bin/python bench/submission_cpu.py                      # the demo's calls
-    .venv/bin/python bench/submission_cpu.py --count 100 --url /en/calls/ehealth-projects-repository/
+    .venv/bin/python bench/submission_cpu.py --count 100 --url /en/calls/fund-in-trust-2014/
 
 The database is a copy of bench/pages.py's demo database (`var/bench-pages.sqlite3`, built by
 `make bench-pages` once), taken afresh for each run into `var/bench-submissions.sqlite3`, its
