@@ -120,3 +120,19 @@ def test_a_wrong_guess_of_the_page_is_read_again_never_served_stale(client, redi
 
     assert client.get(about.url)["X-Page-Cache"] == "miss"  # about's own version was read
     assert page_cache._page_ids[key] == about.pk
+
+
+def test_the_redis_client_is_made_once_not_for_each_cache_call(client, redis_cache, about):
+    made = []
+    init = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(1)
+        init(self, *args, **kwargs)
+
+    client.get(about.url)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(redis.Redis, "__init__", counting)
+        for _ in range(3):
+            assert client.get(about.url)["X-Page-Cache"] == "hit"
+    assert made == []
