@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from home import view_restrictions
 from home.languages import html_lang
 
 # "In English", "In French"…, said in the reader's language (the case each language needs,
@@ -87,7 +88,7 @@ def children_for_reader(parent, model=Page, language_code=None):
     under_a_version = Q(pk__in=[])
     for path, depth in parents:
         under_a_version |= Q(path__startswith=path, depth=depth + 1)
-    candidates = model.objects.filter(under_a_version).live().public()
+    candidates = view_restrictions.public(model.objects.filter(under_a_version).live())
     return for_reader(candidates, language_code)
 
 

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import blocks, fragments, localized, prefetch, section_blocks
+from home import blocks, fragments, localized, prefetch, section_blocks, view_restrictions
 
 
 class BasePage(Page):
@@ -101,6 +101,24 @@ class BasePage(Page):
                 if getattr(self, f"{name}_id") in images:
                     setattr(self, name, images[getattr(self, f"{name}_id")])
             yield
+
+    # The pages above this one, from the Wagtail root down, when home.routing routed the request
+    # to it (it walked through them): its breadcrumbs and view restrictions need no query then.
+    route_ancestors = None
+
+    def breadcrumb_pages(self):
+        """The pages between the home page and this one."""
+        if self.route_ancestors is None:
+            return list(self.get_ancestors()[2:])
+        return self.route_ancestors[2:]
+
+    def get_view_restrictions(self):
+        ancestors = self.route_ancestors
+        if ancestors is None or any(page.alias_of_id for page in (self, *ancestors)):
+            return super().get_view_restrictions()
+        # A list, not a queryset: only Wagtail's check of the page being served (which iterates)
+        # sees a page that home.routing routed.
+        return view_restrictions.restrictions_of(self, ancestors)
 
     def serve(self, request, *args, **kwargs):
         with self.prefetched_for_render(request):

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import view_restrictions
 from home.blocks import BodyBlock
 from home.localized import for_reader
 from home.models import BasePage, SectionIndexPage
@@ -35,7 +36,7 @@ NEWS_KINDS = [
 def live_news(language_code=None):
     """Live, public news of the reader's language (or `language_code`'s), and those not yet
     translated into it, newest first."""
-    news = NewsPage.objects.live().public()
+    news = view_restrictions.public(NewsPage.objects.live())
     return for_reader(news, language_code).order_by("-date", "-pk")
 
 

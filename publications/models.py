@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import view_restrictions
 from home.localized import for_reader, in_language_label
 from home.models import BasePage, SectionIndexPage
 from publications.choices import DOCUMENT_LANGUAGE_CODES, DOCUMENT_LANGUAGES, PUBLICATION_TYPES
@@ -58,7 +59,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def publications(self):
         """Publications of the reader's language, and those not yet translated into it."""
-        return for_reader(PublicationPage.objects.live().public())
+        return for_reader(view_restrictions.public(PublicationPage.objects.live()))
 
     def get_context(self, request, *args, **kwargs):
         from publications.forms import PublicationFilterForm

@@ -120,6 +120,30 @@ def check_extended_templates(extended=None):
     return errors
 
 
+def check_route_handover():
+    """home.routing gives Wagtail the route of a request on the request, where Wagtail's
+    `Page.route_for_request` keeps it; the serve view must still ask that function for it."""
+    from types import SimpleNamespace
+
+    from wagtail import views
+    from wagtail.models import Page
+
+    errors = []
+    if "Page.route_for_request(" not in inspect.getsource(views.serve):
+        errors.append("wagtail.views.serve no longer calls Page.route_for_request().")
+    sentinel = object()
+    request = SimpleNamespace(_wagtail_route_for_request=sentinel)
+    try:
+        handed_over = Page.route_for_request(request, "/") is sentinel
+    except Exception:  # noqa: BLE001 - whatever it does instead, it is not what we rely on
+        handed_over = False
+    if not handed_over:
+        errors.append(
+            "Page.route_for_request() no longer returns request._wagtail_route_for_request."
+        )
+    return errors
+
+
 @checks.register(checks.Tags.security)
 def check_overrides(app_configs=None, **kwargs):
     return [
@@ -139,6 +163,11 @@ def check_overrides(app_configs=None, **kwargs):
                 "wsis.E003",
                 "See translations/overrides.py and translations/templates/wagtail_localize/.",
                 check_extended_templates(),
+            ),
+            (
+                "wsis.E004",
+                "See translations/overrides.py and home/routing.py.",
+                check_route_handover(),
             ),
         ]
         for message in messages

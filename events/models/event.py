@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import blocks, calendar, schedule
 from events.choices import EVENT_TYPES, EventStatus
-from home import localized, page_cache
+from home import localized, page_cache, view_restrictions
 from home.models import BasePage
 
 
@@ -358,7 +358,7 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.registration_is_open or not self.registration_page_id:
             return None
         chosen = Page.objects.filter(pk=self.registration_page_id).values("translation_key")
-        versions = Page.objects.filter(translation_key__in=chosen).live().public()
+        versions = view_restrictions.public(Page.objects.filter(translation_key__in=chosen).live())
         return localized.for_reader(versions).first()
 
     def registration_link(self):
@@ -373,10 +373,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def localized_pre_events(self):
         """Pre-events, each in the reader's language when translated (see home.localized).
         One query."""
-        candidates = (
-            EventPage.objects.live()
-            .public()
-            .filter(main_event__translation_key=self.translation_key)
+        candidates = view_restrictions.public(
+            EventPage.objects.live().filter(main_event__translation_key=self.translation_key)
         )
         return list(localized.for_reader(candidates).order_by("starts_at"))
 
@@ -386,7 +384,9 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.main_event_id:
             return None
         chosen = EventPage.objects.filter(pk=self.main_event_id).values("translation_key")
-        versions = EventPage.objects.filter(translation_key__in=chosen).live().public()
+        versions = view_restrictions.public(
+            EventPage.objects.filter(translation_key__in=chosen).live()
+        )
         return localized.for_reader(versions).first()
 
     @cached_property
@@ -394,7 +394,7 @@ class EventPage(RoutablePageMixin, BasePage):
         """The event's partnership programme page, if it has a live one."""
         from partners.models import PartnershipPage
 
-        return PartnershipPage.objects.child_of(self).live().public().first()
+        return view_restrictions.public(PartnershipPage.objects.child_of(self).live()).first()
 
     def get_prefetched_streams(self, request):
         streams = super().get_prefetched_streams(request)

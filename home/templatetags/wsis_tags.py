@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.models import Page
 
-from home import fragments, localized, seo, timezones
+from home import fragments, localized, seo, timezones, view_restrictions
 from home.languages import html_lang, language_versions
 
 register = template.Library()
@@ -139,7 +139,9 @@ def reader_version(page):
     language should follow (theirs, else the original: home.localized), or None. One query."""
     if not isinstance(page, Page):
         return None
-    versions = Page.objects.filter(translation_key=page.translation_key).live().public()
+    versions = view_restrictions.public(
+        Page.objects.filter(translation_key=page.translation_key).live()
+    )
     return localized.for_reader(versions).first()
 
 

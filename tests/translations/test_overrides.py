@@ -50,3 +50,14 @@ def test_an_upstream_template_without_our_block_fails_the_check():
         [("wagtail_localize", "admin/edit_translation.html", "main_content_v2")]
     )
     assert errors and "no block" in errors[0]
+
+
+def test_wagtail_routing_again_by_itself_fails_the_check(monkeypatch):
+    """home.routing hands its route over on the request; a Wagtail that ignored it would route
+    every page a second time."""
+    from wagtail.models import Page
+
+    monkeypatch.setattr(Page, "route_for_request", staticmethod(lambda request, path: None))
+    errors = overrides.check_overrides()
+    assert [e.id for e in errors] == ["wsis.E004"]
+    assert "_wagtail_route_for_request" in errors[0].msg

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "public_forms.middleware.QueryParameterPolicyMiddleware",
     # Every CSV leaves with no cell a spreadsheet would run as a formula.
     "public_forms.spreadsheets.CsvFormulaGuardMiddleware",
+    # Pages routed in two queries instead of two a level (home.routing), as the view is called.
+    "home.routing.RoutingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its 429 response.
     "axes.middleware.AxesMiddleware",
