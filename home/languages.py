@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home import fragments
+from home.current_request import current_request
 
 # BCP 47 tags for the `lang` attributes, where Django's language code is not one.
 HTML_LANG = {"zh-hans": "zh-Hans"}
@@ -80,17 +81,34 @@ def _page_versions(request, page, current):
     return versions
 
 
-def _page_translations(request, page):
-    """{language code: (page to link to, is it a translation of this page)}."""
-    site = Site.find_for_request(request)
-    home_key = site.root_page.translation_key if site else None
-    rows = (
+def versions_and_homes(page, request=None):
+    """Every language version of `page` (itself included) that is live, or `page` itself, and
+    every live version of the site's home page, with their locales: what the language bar
+    links to and whose children a listing shows. One query, kept on the request being served
+    (the language bar and the listing of the same page share it)."""
+    request = request or current_request()
+    kept = getattr(request, "_wsis_versions_and_homes", None) if request is not None else None
+    if kept is not None and page.pk in kept:
+        return kept[page.pk]
+    site = Site.find_for_request(request) if request is not None else None
+    home_key = site.root_page.translation_key if site is not None else page.translation_key
+    rows = list(
         Page.objects.filter(Q(translation_key=page.translation_key) | Q(translation_key=home_key))
         .filter(Q(live=True) | Q(pk=page.pk))
         .select_related("locale")
+        .order_by("path")
     )
+    if request is not None:
+        if kept is None:
+            kept = request._wsis_versions_and_homes = {}
+        kept[page.pk] = rows
+    return rows
+
+
+def _page_translations(request, page):
+    """{language code: (page to link to, is it a translation of this page)}."""
     targets = {}
-    for row in rows:
+    for row in versions_and_homes(page, request):
         code = row.locale.language_code
         if row.translation_key == page.translation_key:
             targets[code] = (row, True)

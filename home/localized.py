@@ -26,7 +26,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from home import view_restrictions
-from home.languages import html_lang
+from home.languages import html_lang, versions_and_homes
 
 # "In English", "In French"…, said in the reader's language (the case each language needs,
 # which "in %(language)s" could not give: Russian "на английском", Arabic "بالإنجليزية").
@@ -76,18 +76,15 @@ def for_reader(queryset, language_code=None):
 
 def versions_of(page):
     """Every language version of `page` (itself included) that is live, or `page` itself."""
-    return Page.objects.filter(translation_key=page.translation_key).filter(
-        Q(live=True) | Q(pk=page.pk)
-    )
+    return [row for row in versions_and_homes(page) if row.translation_key == page.translation_key]
 
 
 def children_for_reader(parent, model=Page, language_code=None):
     """The live, public children of every language version of `parent`, one per page, in the
     reader's language where translated (see `for_reader`). A queryset of `model`."""
-    parents = versions_of(parent).values_list("path", "depth")
     under_a_version = Q(pk__in=[])
-    for path, depth in parents:
-        under_a_version |= Q(path__startswith=path, depth=depth + 1)
+    for version in versions_of(parent):
+        under_a_version |= Q(path__startswith=version.path, depth=version.depth + 1)
     candidates = view_restrictions.public(model.objects.filter(under_a_version).live())
     return for_reader(candidates, language_code)
 

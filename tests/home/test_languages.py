@@ -109,3 +109,23 @@ def test_search_page_exists_in_every_language(client, english_home):
             url = reverse("search")
         assert url == f"/{code}/search/"
         assert client.get(url).status_code == 200
+
+
+def test_the_language_bar_and_a_listing_read_the_pages_versions_once(client, english_home):
+    """A section's language bar and its list of subpages both need the section's translations:
+    one query serves both (home.languages.versions_and_homes)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    section = StandardPageFactory(parent=english_home, title="Stocktaking", slug="stocktaking")
+    StandardPageFactory(parent=section, title="Database", slug="database")
+    translate(english_home, "fr", slug="accueil")
+    translate(section, "fr", title="Inventaire", slug="inventaire")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/fr/inventaire/").content.decode()
+    assert "Database" in html
+    assert {lang: url for url, lang, _name in language_bar(html)}["en"] == "/en/stocktaking/"
+    # As SQLite (hex) and PostgreSQL (with dashes) write the key.
+    keys = {section.translation_key.hex, str(section.translation_key)}
+    reads = [q["sql"] for q in queries if any(key in q["sql"] for key in keys)]
+    assert len(reads) == 1, reads
