@@ -21,6 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 _current: ContextVar[dict | None] = ContextVar("prefetched_references", default=None)
+# The language the pages in _current were localized to.
+_language: ContextVar[str | None] = ContextVar("prefetched_references_language", default=None)
 
 
 def _collect(block, raw, found):
@@ -121,10 +123,12 @@ def prefetched_references(stream_values, images=()):
         found[get_image_model()].update(pk for pk in images if pk)
     objects = fetch(found)
     token = _current.set(objects)
+    language_token = _language.set(active_language_code())
     try:
         yield objects
     finally:
         _current.reset(token)
+        _language.reset(language_token)
 
 
 def lookup(model, ids):
@@ -138,6 +142,37 @@ def lookup(model, ids):
     if any(pk not in known for pk in ids if pk is not None):
         return None
     return known
+
+
+def localized_pages_known(ids):
+    """`localized_pages(ids)`, taken from the page being rendered when it prefetched them in the
+    active language (a newsletter issue's cards are its body's chosen pages), else fetched."""
+    ids = set(ids)
+    if _language.get() == active_language_code():
+        known = lookup(Page, ids)
+        if known is not None:
+            return {pk: known[pk] for pk in ids}
+    return localized_pages(ids)
+
+
+def _joined_to_page(model):
+    """True for a page type whose table links straight to Page's (every BasePage subclass)."""
+    return model is not None and model is not Page and list(model._meta.parents) == [Page]
+
+
+def specific_pages(pages):
+    """{id: page as its own class} for these pages (fetched as Page), in ONE query whatever
+    their types: each type's table joined through its link to Page (Wagtail's `.specific()`
+    makes one query per type)."""
+    joined = {page.specific_class for page in pages if _joined_to_page(page.specific_class)}
+    rows = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(
+        *(model._meta.model_name for model in joined)
+    )
+    found = {}
+    for row in rows:
+        model = row.specific_class
+        found[row.pk] = getattr(row, model._meta.model_name) if model in joined else row.specific
+    return found
 
 
 class PrefetchedChooserMixin:

@@ -12,7 +12,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from calls.models import CallPage
 from events.models import EventPage
@@ -124,10 +123,9 @@ def cards_for(ids, language, root_url, request=None):
     """{chosen page id: Card} for the live pages among `ids`, each in `language` where it has
     a live translation."""
     with translation.override(language):
-        chosen = prefetch.localized_pages(set(ids))
+        chosen = prefetch.localized_pages_known(ids)
         targets = {pk: page.localized_for_reader for pk, page in chosen.items()}
-        live_ids = [page.pk for page in targets.values() if page.live]
-        specific = Page.objects.filter(pk__in=live_ids).specific().in_bulk()
+        specific = prefetch.specific_pages([page for page in targets.values() if page.live])
         image_ids = {_image_id(p) for p in specific.values()}
         images = (
             get_image_model().objects.prefetch_renditions(CARD_IMAGE).in_bulk(image_ids - {None})
@@ -156,9 +154,9 @@ def cards_for(ids, language, root_url, request=None):
 
 
 def root_url_of(page, request=None):
-    site = page.get_site()
     if request is not None:
         return request.build_absolute_uri("/").rstrip("/")
+    site = page.get_site()
     return site.root_url if site else ""
 
 

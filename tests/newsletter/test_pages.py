@@ -15,7 +15,13 @@ from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from newsletter.models import FlashArchivePage, FlashIssuePage
 from tests.conftest import make_english_home
-from tests.factories import EventIndexPageFactory, EventPageFactory, ImageFactory
+from tests.factories import (
+    CallPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    ImageFactory,
+    StandardPageFactory,
+)
 from tests.factories.newsletter import FlashArchivePageFactory, FlashIssuePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +72,31 @@ def test_the_issue_page_query_count_does_not_grow_with_its_cards(client):
         return len(queries)
 
     assert queries_with(10) == queries_with(200)
+
+
+def test_the_issue_page_query_count_does_not_grow_with_the_types_of_its_pages(client):
+    """Cards of four page types cost what cards of one type cost: the chosen pages are fetched
+    as their own classes in one query (home.prefetch.specific_pages), not one per type."""
+    home = make_english_home()
+    calendar = EventIndexPageFactory(parent=home)
+    archive = FlashArchivePageFactory(parent=home)
+    events = [EventPageFactory(parent=calendar) for _ in range(4)]
+    others = [
+        events[0],
+        CallPageFactory(parent=events[1], slug="register"),
+        StandardPageFactory(parent=home, slug="about"),
+        FlashIssuePageFactory(parent=archive, slug="older"),
+    ]
+
+    def queries_with(pages, slug):
+        issue = issue_with_cards(archive, pages, slug)
+        client.get(issue.url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(issue.url)
+        assert response.content.decode().count('class="card"') == len(pages)
+        return len(queries)
+
+    assert queries_with(events, "one-type") == queries_with(others, "four-types")
 
 
 def test_the_archive_query_count_does_not_grow_with_its_issues(client):
