@@ -74,6 +74,18 @@ def for_reader(queryset, language_code=None):
     return ranked.filter(~Exists(better.values("pk")))
 
 
+def version_for_reader(page_id):
+    """The live, public version of the page `page_id` that a reader of the active language
+    should follow (theirs, else the original: see `for_reader`), or None. One query (and the
+    view restrictions, read once per request), where a foreign key's `.localized` takes three
+    (the page, the active locale, its translation) and may lead to a page that is not live."""
+    if not page_id:
+        return None
+    chosen = Page.objects.filter(pk=page_id).values("translation_key")
+    versions = view_restrictions.public(Page.objects.filter(translation_key__in=chosen).live())
+    return for_reader(versions).first()
+
+
 def versions_of(page):
     """Every language version of `page` (itself included) that is live, or `page` itself."""
     return [row for row in versions_and_homes(page) if row.translation_key == page.translation_key]

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import view_restrictions
-from home.localized import for_reader, in_language_label
+from home.localized import for_reader, in_language_label, version_for_reader
 from home.models import BasePage, SectionIndexPage
 from publications.choices import DOCUMENT_LANGUAGE_CODES, DOCUMENT_LANGUAGES, PUBLICATION_TYPES
 
@@ -229,7 +229,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             documents=list(self.language_documents.values()),
             reader_document=self.document_for(reader_language),
             in_reader_language=in_language_label(reader_language),
-            related_event=self.related_event.localized if self.related_event_id else None,
+            related_event=version_for_reader(self.related_event_id),
         )
         return context
 
@@ -239,9 +239,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     def _prefetch_details(self):
         # The documents with their files, the regions and Action Lines: one query each.
-        prefetch_related_objects(
-            [self], "documents__document", "regions", "action_lines", "related_event"
-        )
+        prefetch_related_objects([self], "documents__document", "regions", "action_lines")
 
     @path("download/<str:language>/", name="download")
     def download(self, request, language):

@@ -135,8 +135,11 @@ def site_footer(context):
 
 @register.simple_tag
 def reader_version(page):
-    """`{% reader_version page as shown %}`: the live version of `page` a reader of the active
-    language should follow (theirs, else the original: home.localized), or None. One query."""
+    """`{% reader_version page as shown %}` (a page, or a page's id: `page.ceremony_id`, which
+    saves fetching the page first): the live version of it a reader of the active language
+    should follow (theirs, else the original: home.localized), or None. One query."""
+    if isinstance(page, int):
+        return localized.version_for_reader(page)
     if not isinstance(page, Page):
         return None
     versions = view_restrictions.public(

@@ -166,6 +166,22 @@ def test_the_results_page_links_the_ceremony(client, english_home):
     assert f'href="{event.url}"' in html and "WSIS Forum 2017" in html
 
 
+def test_the_contest_links_the_ceremony_in_the_readers_language(client, english_home):
+    from tests.conftest import translate
+    from tests.factories import EventPageFactory
+
+    event = EventPageFactory(parent=english_home, title="WSIS Forum 2017", slug="forum-2017")
+    contest = PrizesContestPageFactory(
+        parent=english_home, phase=ContestPhase.RESULTS_ANNOUNCED, ceremony=event
+    )
+    translate(english_home, "fr", slug="accueil")
+    french_event = translate(event, "fr", title="Forum du SMSI 2017", slug="forum-2017-fr")
+    french = translate(contest, "fr", slug="prix")
+    for url in (french.url, f"{french.url}results/"):
+        html = client.get(url).content.decode()
+        assert f'href="{french_event.url}">Forum du SMSI 2017</a>' in html, url
+
+
 def test_winners_stay_secret_until_the_results_are_announced(client, english_home):
     contest = PrizesContestPageFactory(parent=english_home, phase=ContestPhase.VOTING_CLOSED)
     (category,) = add_categories(contest, "C1")
