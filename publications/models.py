@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import get_language, pgettext_lazy
@@ -239,7 +239,12 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     def _prefetch_details(self):
         # The documents with their files, the regions and Action Lines: one query each.
-        prefetch_related_objects([self], "documents__document", "regions", "action_lines")
+        prefetch_related_objects(
+            [self],
+            Prefetch("documents", PublicationDocument.objects.select_related("document")),
+            "regions",
+            "action_lines",
+        )
 
     @path("download/<str:language>/", name="download")
     def download(self, request, language):
