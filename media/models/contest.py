@@ -226,14 +226,29 @@ class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixi
         """The contest and one page of its gallery (only this route pages the gallery)."""
         # get_page: the first page for a bad number, the last for one past the end.
         photos = Paginator(self.gallery(), PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
-        context = {"photos": photos, "winners_json_ld": self.winners_json_ld(request)}
+        context = {"photos": photos, "winners_json_ld": self.winners_json_ld(request, photos)}
         return self.render(request, context_overrides=context)
 
-    def winners_json_ld(self, request):
-        """The winning photos as schema.org ImageObjects, with their creator and licence."""
+    @staticmethod
+    def _winners_shown(photos):
+        """The winners, by rank, when this page of the gallery holds them all (they come first,
+        so the first page does unless they fill it), else None."""
+        if photos is None or photos.number != 1:
+            return None
+        entries = list(photos)  # the page keeps the list: the template iterates it again
+        winners = [entry for entry in entries if entry.winner_rank is not None]
+        if photos.has_next() and len(winners) == len(entries):
+            return None
+        return sorted(winners, key=lambda entry: entry.winner_rank)
+
+    def winners_json_ld(self, request, photos=None):
+        """The winning photos as schema.org ImageObjects, with their creator and licence. Taken
+        from `photos`, the page of the gallery being shown, when it holds them all."""
         if self.state != ContestState.WINNERS_ANNOUNCED:
             return ""
-        winners = self.approved().filter(winner_rank__isnull=False).order_by("winner_rank")
+        winners = self._winners_shown(photos)
+        if winners is None:
+            winners = self.approved().filter(winner_rank__isnull=False).order_by("winner_rank")
         contest_url = self.get_full_url(request)
         images = []
         for entry in winners:

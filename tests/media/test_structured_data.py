@@ -66,3 +66,32 @@ def test_winners_are_image_objects_with_licence_and_creator(client, contest):
     assert runner["name"] == "Second" and runner["creator"]["name"] == "Amina"
     assert runner["license"] == contest.full_url
     assert second.pk
+
+
+def test_the_winners_come_from_the_gallery_page_that_shows_them(client, contest):
+    """The first page of the gallery shows the winners first: their JSON-LD costs no query of
+    its own there; a later page reads them (and says the same)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from media.models.contest import PHOTOS_PER_PAGE
+
+    image = ImageFactory()
+    for n in range(PHOTOS_PER_PAGE + 5):
+        make_entry(contest, title=f"Photo {n}", status="approved", public_image=image)
+    client.get(contest.url)
+    with CaptureQueriesContext(connection) as judging:
+        client.get(contest.url)
+    make_entry(contest, title="Winner", status="approved", public_image=image, winner_rank=1)
+    make_entry(contest, title="Second", status="approved", public_image=image, winner_rank=2)
+    contest.opens_on = datetime.date.today() - datetime.timedelta(days=40)
+    contest.closes_on = datetime.date.today() - datetime.timedelta(days=10)
+    contest.winners_announced_on = datetime.date.today() - datetime.timedelta(days=1)
+    contest.save_revision().publish()
+    client.get(contest.url)
+    with CaptureQueriesContext(connection) as announced:
+        first_page = client.get(contest.url).content.decode()
+    assert len(announced) == len(judging)
+    (data,) = json_ld(first_page)
+    assert [image["name"] for image in data["@graph"]] == ["Winner", "Second"]
+    assert json_ld(client.get(f"{contest.url}?page=2").content.decode()) == [data]
