@@ -5,7 +5,8 @@ fixed number of queries whatever the number of entries."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import CharField, Count, Prefetch, Q, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -131,27 +132,57 @@ class FacetValue:
     selected: bool
 
 
-def facet_counts(queryset, criteria):
-    """For each facet, its values with the number of matching entries (only values that have
-    some, plus the selected ones): six grouped queries, and three for the reference names."""
+def _grouped(queryset, facet, value, count):
+    """(facet, value as text, count) rows of one facet: a part of the UNION below."""
+    return (
+        queryset.annotate(facet=Value(facet, CharField()), value=Cast(value, CharField()))
+        .values_list("facet", "value")
+        .annotate(n=count)
+        .order_by()
+    )
+
+
+def grouped_counts(queryset):
+    """{facet: {value: number of entries}} for every facet, and the number of entries, in ONE
+    query: the six groupings joined with UNION ALL. A value comes back as text (the counts of
+    Action Lines, SDGs and regions are keyed by their ids, years by the year)."""
     ids = queryset.values("pk")
-    action_lines = dict(
-        Entry.action_lines.through.objects.filter(entry_id__in=ids)
-        .values_list("actionline_id")
-        .annotate(n=Count("entry_id"))
-    )
-    sdgs = dict(
-        Entry.sdgs.through.objects.filter(entry_id__in=ids)
-        .values_list("sdg_id")
-        .annotate(n=Count("entry_id"))
-    )
     links = EntryCountry.objects.filter(entry_id__in=ids)
-    regions = dict(
-        links.values_list("region_id").annotate(n=Count("entry_id", distinct=True)).order_by()
-    )
-    by_country = dict(links.values_list("country").annotate(n=Count("entry_id")).order_by())
-    stakeholders = dict(queryset.values_list("stakeholder_type").annotate(n=Count("pk")).order_by())
-    years = dict(queryset.exclude(year=None).values_list("year").annotate(n=Count("pk")).order_by())
+    parts = [
+        _grouped(
+            Entry.action_lines.through.objects.filter(entry_id__in=ids),
+            "action_line",
+            "actionline_id",
+            Count("entry_id"),
+        ),
+        _grouped(
+            Entry.sdgs.through.objects.filter(entry_id__in=ids), "sdg", "sdg_id", Count("entry_id")
+        ),
+        _grouped(links, "region", "region_id", Count("entry_id", distinct=True)),
+        _grouped(links, "country", "country", Count("entry_id")),
+        # Every entry has one stakeholder type (or none): these counts add up to the total.
+        _grouped(queryset, "stakeholder_type", "stakeholder_type", Count("pk")),
+        _grouped(queryset.exclude(year=None), "year", "year", Count("pk")),
+    ]
+    counts = {name: {} for name in ("action_line", "sdg", "region", "country", *FILTERS[4:])}
+    for facet, value, n in parts[0].union(*parts[1:], all=True):
+        counts[facet][value] = n
+    total = sum(counts["stakeholder_type"].values())
+    return counts, total
+
+
+def facet_counts(queryset, criteria, counts=None):
+    """For each facet, its values with the number of matching entries (only values that have
+    some, plus the selected ones): one query for the counts (`grouped_counts`, or `counts`
+    when the caller has them), and three for the reference names."""
+    if counts is None:
+        counts, _total = grouped_counts(queryset)
+    action_lines = {int(pk): n for pk, n in counts["action_line"].items()}
+    sdgs = {int(pk): n for pk, n in counts["sdg"].items()}
+    regions = {int(pk): n for pk, n in counts["region"].items() if pk is not None}
+    by_country = counts["country"]
+    stakeholders = counts["stakeholder_type"]
+    years = {int(year): n for year, n in counts["year"].items()}
 
     def values(name, rows):
         chosen = set(getattr(criteria, name))
@@ -209,6 +240,11 @@ def search(query, preset=None, per_page=PER_PAGE, with_facets=True):
     criteria = Criteria.from_query(query, preset)
     matching = criteria.apply(published())
     ordered = with_listing_data(matching).order_by("-published_at", "-pk")
-    page = Paginator(ordered, per_page).get_page(query.get("page"))
-    facets = facet_counts(matching, criteria) if with_facets else {}
+    paginator = Paginator(ordered, per_page)
+    facets = {}
+    if with_facets:
+        counts, total = grouped_counts(matching)
+        facets = facet_counts(matching, criteria, counts)
+        paginator.count = total  # the facets' query counted them: no COUNT of its own
+    page = paginator.get_page(query.get("page"))
     return Results(criteria, page, facets)
