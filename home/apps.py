@@ -9,8 +9,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from home import cache_purge
+        from home import cache_purge, sites
         from home.search_backend import check_indexers_unchanged
 
         checks.register(check_indexers_unchanged)
         cache_purge.connect()
+        sites.connect()

@@ -5,7 +5,8 @@ each level the child with that slug and its specific object, two queries a level
 registration form, five levels down in Arabic: 11). Here one query fetches every page the
 path can pass through (the tree's root, the site's home page and its translation in the
 reader's language, and, under either home, the pages at each depth with that depth's slug),
-the walk is done in Python, and a second query fetches the page served, as its own class.
+the walk is done in Python, and a second query fetches the page served, as its own class. The
+site itself comes from the shared cache (home.sites).
 
 What Wagtail decides stays Wagtail's: a page type that routes by itself (RoutablePageMixin's
 sub-routes, or any other `route()`) is handed the rest of the path as Wagtail would hand it,
@@ -25,8 +26,10 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
+
+from home import sites
 
 
 def _language_code():
@@ -102,7 +105,7 @@ def route(request, path):
     """Wagtail's RouteResult for `path` on the request's site, None where Wagtail would find no
     site; raises Http404 where Wagtail would. None also when the site's home page is not at
     depth 2 (its translations' ancestors would differ): Wagtail then routes as it does."""
-    site = Site.find_for_request(request)
+    site = sites.site_for_request(request)
     if site is None:
         return None
     root = site.root_page
