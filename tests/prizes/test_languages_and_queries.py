@@ -41,12 +41,12 @@ def test_a_vote_in_arabic_and_one_in_english_are_one_voters(client, english_home
         contest.record_vote(health.translation_key, nominee.pk, "Voter+en@example.org")
 
 
-def page_queries(client, english_home, nominees_per_category, slug):
+def page_queries(client, english_home, nominees, slug):
+    """The contest page in the voting phase with `nominees` nominees in two categories."""
     contest = PrizesContestPageFactory(parent=english_home, phase=ContestPhase.VOTING, slug=slug)
-    categories = add_categories(contest, "C1", "C2", "C3")
-    for category in categories:
-        for _ in range(nominees_per_category):
-            enter(contest, EntryFactory(), category, nominated=True)
+    categories = add_categories(contest, "C1", "C2")
+    for n in range(nominees):
+        enter(contest, EntryFactory(), categories[n % 2], nominated=True)
     client.get(contest.url)  # warm the site's caches
     with CaptureQueriesContext(connection) as queries:
         assert client.get(contest.url).status_code == 200
@@ -54,6 +54,6 @@ def page_queries(client, english_home, nominees_per_category, slug):
 
 
 def test_the_nominees_listing_takes_the_same_queries_at_two_sizes(client, english_home):
-    assert page_queries(client, english_home, 2, "small") == page_queries(
-        client, english_home, 20, "large"
+    assert page_queries(client, english_home, 10, "small") == page_queries(
+        client, english_home, 500, "large"
     )
