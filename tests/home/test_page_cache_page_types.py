@@ -114,29 +114,4 @@ class EveryPageTypeTest(TestCase):
             self.assertEqual(response["X-Page-Cache"], "miss")
             counts[(model._meta.label, page.url)] = len(queries)
         print("QUERY COUNTS", counts)
-        over = {
-            key: count for key, count in counts.items() if count > NOT_YET_TWELVE.get(key[0], 12)
-        }
-        self.assertEqual(over, {})
-
-
-# Page types whose uncached render still takes more than 12 queries (README, "Page cache": not
-# done yet), at what they take now: more would be a regression.
-NOT_YET_TWELVE = {
-    "calls.CallIndexPage": 15,
-    "calls.CallPage": 16,  # the Arabic partnership enquiry, after the last merges
-    "events.EventIndexPage": 16,
-    "events.EventPage": 21,
-    "home.HomePage": 16,
-    "home.StandardPage": 13,
-    "media.PhotoContestPage": 19,
-    "news.NewsIndexPage": 15,
-    "news.NewsPage": 15,
-    "newsletter.FlashArchivePage": 13,
-    "newsletter.FlashIssuePage": 24,
-    "partners.PartnershipPage": 18,
-    "prizes.PrizesContestPage": 20,
-    "publications.PublicationIndexPage": 17,
-    "publications.PublicationPage": 21,
-    "stocktaking.StocktakingPage": 25,
-}
+        self.assertEqual({key: count for key, count in counts.items() if count > 12}, {})
