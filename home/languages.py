@@ -105,6 +105,15 @@ def versions_and_homes(page, request=None):
     return rows
 
 
+def remember_versions_and_homes(request, page, rows):
+    """What `versions_and_homes(page)` would fetch, already fetched (home.routing, for a home
+    page: the home pages are its versions)."""
+    kept = getattr(request, "_wsis_versions_and_homes", None)
+    if kept is None:
+        kept = request._wsis_versions_and_homes = {}
+    kept[page.pk] = sorted(rows, key=lambda row: row.path)
+
+
 def _page_translations(request, page):
     """{language code: (page to link to, is it a translation of this page)}."""
     targets = {}

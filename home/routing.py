@@ -29,7 +29,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from home import sites
+from home import languages, sites
 
 
 def _language_code():
@@ -40,12 +40,13 @@ def _language_code():
 
 
 def _candidates(root, components, language_code):
-    """The tree's root, the site's home page and its translation in `language_code`, and under
-    either of them every page at depth n with the n-th slug of the path. One query."""
+    """The tree's root, the site's home page and all its translations (a home page's language
+    bar links to them), and under the home page or its translation in `language_code` every
+    page at depth n with the n-th slug of the path. One query."""
     homes = Page.objects.filter(translation_key=root.translation_key, depth=root.depth).filter(
         Q(pk=root.pk) | Q(locale__language_code=language_code)
     )
-    wanted = Q(depth=1) | Q(pk__in=homes.values("pk"))
+    wanted = Q(depth=1) | Q(translation_key=root.translation_key, depth=root.depth)
     levels = Q()
     for offset, slug in enumerate(components, start=1):
         levels |= Q(depth=root.depth + offset, slug=slug)
@@ -103,8 +104,8 @@ def _specific(row, ancestors):
 
 def route(request, path):
     """Wagtail's RouteResult for `path` on the request's site, None where Wagtail would find no
-    site; raises Http404 where Wagtail would. None also when the site's home page is not at
-    depth 2 (its translations' ancestors would differ): Wagtail then routes as it does."""
+    site; raises Http404 where Wagtail would. When the site's home page is not at depth 2 (its
+    translations' ancestors would differ), Wagtail routes as it does."""
     site = sites.site_for_request(request)
     if site is None:
         return None
@@ -128,6 +129,9 @@ def route(request, path):
         child._cached_parent_obj = page
         ancestors.append(page)
         page = child
+    if page.depth == root.depth:  # a home page: its language versions are the homes fetched
+        homes = [row for row in rows if row.depth == root.depth and (row.live or row.pk == page.pk)]
+        languages.remember_versions_and_homes(request, page, homes)
     return _specific(page, ancestors).route(request, [])
 
 

@@ -129,3 +129,22 @@ def test_the_language_bar_and_a_listing_read_the_pages_versions_once(client, eng
     keys = {section.translation_key.hex, str(section.translation_key)}
     reads = [q["sql"] for q in queries if any(key in q["sql"] for key in keys)]
     assert len(reads) == 1, reads
+
+
+def test_a_home_pages_language_bar_needs_no_query_of_its_own(client, english_home):
+    """Routing fetched the home pages of every language: they are a home page's versions."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    translate(english_home, "fr", slug="accueil")
+    translate(english_home, "es", slug="inicio", publish=False)
+    client.get("/fr/")  # Wagtail's site root paths (its own cache) are read
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/fr/").content.decode()
+    links = {lang: url for url, lang, _name in language_bar(html)}
+    assert (links["en"], links["fr"], links["es"]) == ("/en/", "/fr/", "/es/")
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html)
+    assert alternates == ["en", "x-default", "fr"]  # not the Spanish draft
+    keys = {english_home.translation_key.hex, str(english_home.translation_key)}
+    reads = [q["sql"] for q in queries if any(key in q["sql"] for key in keys)]
+    assert len(reads) == 1, reads  # routing's
