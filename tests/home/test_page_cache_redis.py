@@ -3,17 +3,13 @@ one round trip to Redis (the entry, the site's generation and the page's version
 and stays as fresh as with two. Needs the real Redis on 127.0.0.1:6379 (db 13): skipped
 without it, except under CI=true, where it fails."""
 
-import os
-import uuid
-
 import pytest
 import redis
-from django.core.cache import caches
-from django.test import override_settings
 
 from home import page_cache
 from tests.conftest import make_english_home
 from tests.factories import StandardPageFactory
+from tests.redis_server import real_redis
 from wsis_site.cache import ResilientRedisCache
 
 pytestmark = pytest.mark.django_db
@@ -32,30 +28,8 @@ def redis_cache(monkeypatch):
     and no page id remembered from another test."""
     monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
     monkeypatch.setattr(page_cache, "_page_ids", {})
-    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5)
-    try:
-        server.ping()
-    except redis.exceptions.RedisError as error:
-        message = f"Redis is not answering at 127.0.0.1:6379 ({error})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    prefix = f"wsis-test-{uuid.uuid4().hex}"
-    backend = {
-        "BACKEND": "wsis_site.cache.ResilientRedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": prefix,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
-    try:
-        with override_settings(CACHES={"default": backend}):
-            assert isinstance(caches["default"], ResilientRedisCache)
-            yield server
-    finally:
-        keys = list(server.scan_iter(match=f"{prefix}:*"))
-        if keys:
-            server.delete(*keys)
-        server.close()
+    with real_redis(REDIS_URL) as (server, _prefix):
+        yield server
 
 
 @pytest.fixture

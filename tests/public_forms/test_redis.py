@@ -3,11 +3,8 @@ reported degraded and rate limits fall back to each process's own count. With Re
 running, the limit is counted in Redis, shared by every app server."""
 
 import logging
-import os
-import uuid
 
 import pytest
-import redis
 from django.core.cache import caches
 from django.test import override_settings
 
@@ -16,21 +13,11 @@ from public_forms import ratelimit
 from tests.calls.conftest import valid_data
 from tests.factories import EventIndexPageFactory, EventPageFactory
 from tests.public_forms.conftest import free_port
+from tests.redis_server import real_redis, redis_cache
 from wsis_site.cache import ResilientRedisCache
 
 pytestmark = pytest.mark.django_db
 REDIS_URL = "redis://127.0.0.1:6379/0"
-
-
-def redis_cache(url, prefix="wsis"):
-    return {
-        "default": {
-            "BACKEND": "wsis_site.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": prefix,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
 
 
 @pytest.fixture
@@ -52,24 +39,8 @@ def redis_stopped(fresh_redis_state):
 @pytest.fixture
 def redis_running(fresh_redis_state):
     """The real Redis on 127.0.0.1:6379, with keys of this test's own (removed afterwards)."""
-    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5)
-    try:
-        server.ping()
-    except redis.exceptions.RedisError as error:
-        message = f"Redis is not answering at 127.0.0.1:6379 ({error})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    prefix = f"wsis-test-{uuid.uuid4().hex}"
-    try:
-        with override_settings(CACHES=redis_cache(REDIS_URL, prefix)):
-            assert isinstance(caches["default"], ResilientRedisCache)
-            yield server, prefix
-    finally:
-        keys = list(server.scan_iter(match=f"{prefix}:*"))
-        if keys:
-            server.delete(*keys)
-        server.close()
+    with real_redis(REDIS_URL) as (server, prefix):
+        yield server, prefix
 
 
 def test_with_redis_stopped_the_public_pages_and_a_submission_answer(
