@@ -19,6 +19,7 @@ rows in the admin and may send them again (same Message-ID). See the README, "WS
 import contextlib
 import logging
 import smtplib
+import socket
 from datetime import timedelta
 
 from django.conf import settings
@@ -101,6 +102,11 @@ class HandOver:
         self.smtp = smtp if isinstance(smtp, smtplib.SMTP) else None
         if self.smtp is not None:
             self.smtp.data = self._data
+            # The "." goes in a write of its own after the content: with Nagle's algorithm it
+            # would wait for the server's delayed ACK of the content (about 40 ms a message).
+            sock = getattr(self.smtp, "sock", None)
+            if sock is not None:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _data(self, msg):
         smtp = self.smtp
