@@ -4,7 +4,7 @@ speaking-slot requests, nominations, registrations and the partnership enquiry f
 import datetime
 
 from calls.models import CallFormField, CallIndexPage, CallPage
-from demo.helpers import stream
+from demo.helpers import publish, stream
 from demo.pages import PRIVACY_SLUG, upsert_page
 from home.models import SiteSettings, StandardPage
 
@@ -36,7 +36,7 @@ def call(parent, slug, fields, **values):
                 required=required,
                 **(extra[0] if extra else {}),
             )
-        page.save_revision().publish()
+        publish(page)
     return page
 
 
@@ -227,7 +227,7 @@ def build(home, events, clock):
     ]:
         if event.registration_page_id != registration.pk:
             event.registration_page = registration
-            event.save_revision().publish()
+            publish(event)
     settings = SiteSettings.objects.get(site__root_page=home)
     linked = {block.value["page"].pk for block in settings.navigation if block.value["page"]}
     if index.pk not in linked:

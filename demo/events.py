@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from demo.helpers import items, link, multilingual_document, paragraph, stream
+from demo.helpers import items, link, multilingual_document, paragraph, publish, stream
 from demo.pages import upsert_page
 from events.models import EventIndexPage, EventPage
 from home.models import SiteSettings
@@ -322,4 +322,4 @@ def link_contest(forum, contest):
         }
     )
     forum.body = raw
-    forum.save_revision().publish()
+    publish(forum)

@@ -1,6 +1,17 @@
 """Small builders of StreamField raw data for the demo content."""
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+
 from demo import assets
+
+# What saving and publishing change by themselves: not part of what a page says.
+BOOKKEEPING = {
+    "pk", "id", "path", "depth", "numchild", "url_path", "live", "has_unpublished_changes",
+    "first_published_at", "last_published_at", "latest_revision", "latest_revision_created_at",
+    "live_revision", "draft_title", "locked", "locked_at", "locked_by", "owner", "expired",
+}  # fmt: skip
 
 LANGUAGE_NAMES = {
     "ar": "Arabic",
@@ -54,3 +65,42 @@ def heading(text, level="h2"):
 def link(page=None, url="", label="", route=""):
     """A LinkBlock's value; `route` leads to a part of the page (its `linkable_routes`)."""
     return {"page": page.pk if page else None, "url": url, "label": label, "route": route}
+
+
+def what_it_says(data):
+    """Serialised content without what saving and publishing change by themselves."""
+    normalised = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    return {
+        name: _without_keys(value) for name, value in normalised.items() if name not in BOOKKEEPING
+    }
+
+
+def _without_keys(value):
+    # Inline children (tags, form fields, documents) are saved with the revision before or
+    # after they have a primary key, and take their page's locale when first saved: what
+    # they say is the rest.
+    if isinstance(value, list):
+        return [_without_keys(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            name: _without_keys(item)
+            for name, item in value.items()
+            if name not in ("pk", "id", "locale")
+        }
+    return value
+
+
+def publish(instance):
+    """Publishes `instance` (a page or a snippet with revisions) as it is now, unless its live
+    version says the same already: a second run of the loader publishes nothing new, and
+    the translations of what it did not change are left alone (demo.translation)."""
+    live = instance.live_revision if instance.pk else None
+    if (
+        live is not None
+        and instance.live
+        and not instance.has_unpublished_changes
+        and what_it_says(instance.serializable_data()) == what_it_says(live.content)
+    ):
+        return False
+    instance.save_revision().publish()
+    return True

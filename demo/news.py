@@ -2,7 +2,7 @@
 words."""
 
 from demo import assets
-from demo.helpers import paragraph, stream
+from demo.helpers import paragraph, publish, stream
 from demo.pages import upsert_page
 from news.models import NewsIndexPage, NewsPage
 
@@ -105,6 +105,6 @@ def build(home, clock):
             image_alt_text=alt,
         )
         page.tags.set(tags)
-        page.save_revision().publish()
+        publish(page)
         pages.append(page)
     return pages

@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 from wagtail.models import Locale, Page, Site
 
 from demo import assets
-from demo.helpers import heading, link, multilingual_document, paragraph, stream
+from demo.helpers import heading, link, multilingual_document, paragraph, publish, stream
 from demo.home_sections import build_home_sections
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -24,7 +24,7 @@ def upsert_page(parent, model, slug, **fields):
     else:
         for name, value in fields.items():
             setattr(page, name, value)
-    page.save_revision().publish()
+    publish(page)
     page.refresh_from_db()
     return page
 
@@ -66,7 +66,7 @@ def build_home():
     else:
         for name, value in fields.items():
             setattr(home, name, value)
-    home.save_revision().publish()
+    publish(home)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     # The site's address is the one the admin is reached at, so full URLs (calendar files,
     # sitemap) work where the demo runs.

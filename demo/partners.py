@@ -3,7 +3,7 @@
 from wagtail.models import Locale
 
 from demo import assets
-from demo.helpers import items, stream
+from demo.helpers import items, publish, stream
 from demo.pages import upsert_page
 from partners.models import Partner, PartnershipPage
 
@@ -50,7 +50,7 @@ def build_partners():
         )
         partner.description = description
         partner.save()
-        partner.save_revision().publish()
+        publish(partner)
         partners[key] = partner
     return partners
 

@@ -9,6 +9,7 @@ Stocktaking entries, come after those exist (`add_nominees`)."""
 import datetime
 import random
 
+from demo.helpers import publish
 from demo.pages import upsert_page
 from home.models import StandardPage
 from prizes.models import PrizeCategory, PrizesContestPage, PrizeSubmission, Vote
@@ -93,7 +94,7 @@ def _contest(parent, slug, **fields):
     if not contest.categories.exists():
         for line, name in categories():
             contest.categories.add(PrizeCategory(name=name, action_line=line))
-        contest.save_revision().publish()
+        publish(contest)
         contest.refresh_from_db()
     return contest
 

@@ -5,7 +5,7 @@ PDF drawn per language it exists in (the languages are the demo's choice: the ne
 not say)."""
 
 from demo import assets
-from demo.helpers import LANGUAGE_NAMES
+from demo.helpers import LANGUAGE_NAMES, publish
 from demo.pages import upsert_page
 from home.models import SiteSettings
 from publications.models import PublicationDocument, PublicationIndexPage, PublicationPage
@@ -151,7 +151,7 @@ def build(home, hle_event):
                 page=page, language=language, defaults={"document": document}
             )
         page.documents.exclude(language__in=languages).delete()
-        page.save_revision().publish()
+        publish(page)
         pages.append(page)
     # The newsletter's own menu has "Global Repository": so has the site's.
     settings = SiteSettings.objects.get(site__root_page=home)

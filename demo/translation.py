@@ -6,12 +6,18 @@ translated the way a translator's work would be saved: a Translation per target 
 StringTranslation per segment, then `save_target` creates or updates the translated page.
 """
 
+import json
 from pathlib import Path
 
 import polib
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from demo.helpers import what_it_says
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "translations"
 
@@ -36,10 +42,24 @@ def load_catalogue(language_code):
 
 
 def source_for(instance):
+    """The instance's TranslationSource, with its current content. Returns (source, changed):
+    whether its content changed since its translations were last made from it."""
     source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
-    return source
+    if created:
+        return source, True
+    # Extracting the segments again is most of a second run's time: only when the page did
+    # change (a second run of the loader publishes no page whose content is the same).
+    current = json.loads(_content_json(source.get_source_instance()))
+    if what_it_says(json.loads(source.content_json)) == what_it_says(current):
+        return source, False
+    source.update_from_db()
+    return source, True
+
+
+def _content_json(instance):
+    if isinstance(instance, ClusterableModel):
+        return instance.to_json()
+    return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
 
 
 def source_strings(source):
@@ -51,8 +71,9 @@ def source_strings(source):
 
 
 def translate(instance, language_code, catalogue):
-    """Creates or updates the translation of `instance` into `language_code`, published."""
-    source = source_for(instance)
+    """Creates or updates the translation of `instance` into `language_code`, published.
+    Leaves it alone when neither the source nor the catalogue changed since it was made."""
+    source, source_changed = source_for(instance)
     locale = Locale.objects.get(language_code=language_code)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
@@ -64,19 +85,55 @@ def translate(instance, language_code, catalogue):
             f"{catalogue_path(language_code).name} lacks {len(missing)} string(s) of "
             f"{instance}: {missing[:3]}"
         )
-    for segment in segments:
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": catalogue[segment.string.data], "translation_type": "manual"},
-        )
+    strings_changed = _store_strings(segments, locale, catalogue)
+    if not (source_changed or strings_changed) and _target_is_current(source, locale):
+        return translation
     # Publish here rather than through save_target's on_commit callback: when the whole load
     # runs in one transaction (tests), deferred publishes would save stale tree counts.
     translation.save_target(publish=False)
     target = source.get_translated_instance(locale)
     target.get_latest_revision().publish()
     return translation
+
+
+def _store_strings(segments, locale, catalogue):
+    """Stores the catalogue's translation of each segment; returns whether one changed."""
+    stored = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            translation_of__in={segment.string_id for segment in segments}, locale=locale
+        )
+    }
+    changed = False
+    for segment in segments:
+        wanted = catalogue[segment.string.data]
+        row = stored.get((segment.string_id, segment.context_id))
+        if row is not None and row.data == wanted and row.translation_type == "manual":
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": wanted, "translation_type": "manual"},
+        )
+        changed = True
+    return changed
+
+
+def _target_is_current(source, locale):
+    """The translated instance exists, is live as saved, and was published after the source's
+    content was last read."""
+    try:
+        target = source.get_translated_instance(locale)
+    except ObjectDoesNotExist:
+        return False
+    published = getattr(target, "last_published_at", None)
+    return (
+        getattr(target, "live", True)
+        and not getattr(target, "has_unpublished_changes", False)
+        and published is not None
+        and published >= source.last_updated_at
+    )
 
 
 def translate_all(instances, languages=None):
@@ -91,7 +148,7 @@ def write_catalogue_templates(instances):
     existing translations are kept, strings no longer used are marked obsolete."""
     entries = []
     for instance in instances:
-        for segment in source_strings(source_for(instance)):
+        for segment in source_strings(source_for(instance)[0]):
             where = f"{instance._meta.label} “{instance}”: {segment.context.path}"
             entries.append((segment.string.data, where))
     CATALOGUE_DIR.mkdir(exist_ok=True)

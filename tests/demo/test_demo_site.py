@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from calls.models import CallPage
@@ -108,12 +108,39 @@ class DemoSiteTest(TestCase):
         self.assertContains(self.client.get(f"{old.url}results/"), "Победители и чемпионы")
 
     def test_running_it_again_changes_nothing_that_matters(self):
-        counts = (Page.objects.count(), Translation.objects.count(), Site.objects.count())
+        def counts():
+            return (
+                Page.objects.count(),
+                Translation.objects.count(),
+                Site.objects.count(),
+                # Nothing published again: a page whose content is the same, or a translation
+                # whose source and catalogue are, is left as it is (and it is quick).
+                Revision.objects.count(),
+            )
+
+        # A translator's string changed since the last run: that translation alone is made and
+        # published again, from the catalogue.
+        english = StandardPage.objects.get(locale__language_code="en", slug="privacy")
+        french = english.get_translation(Locale.objects.get(language_code="fr"))
+        title = StringTranslation.objects.get(
+            locale__language_code="fr",
+            translation_of__segments__source__object_id=english.translation_key,
+            translation_of__segments__context__path="title",
+        )
+        wanted = title.data
+        title.data = "Ancien titre"
+        title.save()
+        before, french_revisions = counts(), french.revisions.count()
         with self.captureOnCommitCallbacks(execute=True):
             call_command("load_demo_content", verbosity=0)
-        self.assertEqual(
-            (Page.objects.count(), Translation.objects.count(), Site.objects.count()), counts
-        )
+        after = counts()
+        self.assertEqual(after[:3], before[:3])
+        self.assertEqual(after[3], before[3] + 1)  # the French notice's revision
+        self.assertEqual(french.revisions.count(), french_revisions + 1)
+        title.refresh_from_db()
+        french.refresh_from_db()
+        self.assertEqual((title.data, french.title), (wanted, wanted))
+        self.assertEqual(french.latest_revision, french.live_revision)
 
     def test_if_empty_leaves_a_loaded_site_alone(self):
         home = HomePage.objects.get(locale__language_code="en")
