@@ -9,13 +9,16 @@ On in production whether or not the page cache is (settings.PAGE_FRAGMENTS), and
 (PAGE_CACHE_SECONDS > 0): the test settings turn them off, as tests that edit the settings
 without committing keep rendering them afresh."""
 
+import hashlib
+import math
 import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from home import page_cache
 
@@ -103,19 +106,114 @@ def current_versions(found, keys):
     return tuple(found.get(key) for key in keys)
 
 
-def remembered(request, name, page_ids, compute):
+def _earliest(*instants):
+    instants = [instant for instant in instants if instant is not None]
+    return min(instants) if instants else None
+
+
+def _compute_noting_changes(request, compute):
+    """compute(), and the earliest instant at which what it rendered changes by itself (the
+    `page_cache.changes_at` calls it made, which still count for the page being rendered)."""
+    outer = getattr(request, "_page_cache_changes_at", None)
+    request._page_cache_changes_at = None
+    try:
+        value = compute()
+    finally:
+        changes = getattr(request, "_page_cache_changes_at", None)
+        request._page_cache_changes_at = _earliest(outer, changes)
+    return value, changes
+
+
+def _look_up(request, name, page_ids):
+    """(what is kept under `name` if still current else None, the versions to keep a new value
+    under), read once per request: a page asks before its queries, its template when
+    rendering, and both must see the same thing."""
+    looked_up = request.__dict__.setdefault("_remembered", {})
+    if name not in looked_up:
+        key = _unversioned_key(request, name)
+        version_keys = [
+            page_cache.GENERATION_KEY,
+            *(page_cache.version_key(pk) for pk in page_ids),
+        ]
+        found = cache.get_many([key, *version_keys])
+        kept = found.pop(key, None)
+        versions = current_versions(found, version_keys)
+        if kept is not None and (
+            len(kept) != 3 or kept[0] != versions or (kept[2] and kept[2] <= timezone.now())
+        ):
+            kept = None
+        looked_up[name] = (kept, versions)
+    return looked_up[name]
+
+
+def remembered(request, name, page_ids, compute, seconds=FRAGMENT_SECONDS, keep=None):
     """`compute()`, kept in the shared cache per site and language under `name` until the
     generation or the version of one of `page_ids` changes (read in the same round trip as the
-    value, before computing: a purge meanwhile leaves what is kept stale)."""
+    value, before computing: a purge meanwhile leaves what is kept stale), for `seconds` at most,
+    and never past the first instant at which what it shows changes by itself (what compute
+    told `page_cache.changes_at`, told again whenever the value is reused). `keep(value)`
+    false: used this once, not kept."""
     if not enabled():
         return compute()
-    key = _unversioned_key(request, name)
-    version_keys = [page_cache.GENERATION_KEY, *(page_cache.version_key(pk) for pk in page_ids)]
-    found = cache.get_many([key, *version_keys])
-    kept = found.pop(key, None)
-    versions = current_versions(found, version_keys)
-    if kept is not None and kept[0] == versions:
+    kept, versions = _look_up(request, name, page_ids)
+    request._remembered.pop(name)  # a second call computes again (a value not kept)
+    if kept is not None:
+        page_cache.changes_at(kept[2])
         return kept[1]
-    value = compute()
-    cache.set(key, (versions, value), FRAGMENT_SECONDS)
+    value, changes = _compute_noting_changes(request, compute)
+    if changes is not None:
+        seconds = min(seconds, math.floor((changes - timezone.now()).total_seconds()))
+    if seconds >= 1 and (keep is None or keep(value)):
+        cache.set(_unversioned_key(request, name), (versions, value, changes), seconds)
     return value
+
+
+# A page's own sections ({% page_fragment %}) --------------------------------------------------
+
+# What a page shows that no purge reaches (an image edited, a view restriction added) catches up
+# as fast as in the page cache: its default lifetime.
+PAGE_FRAGMENT_SECONDS = 600
+
+
+def _page_fragment_spec(request, page, name):
+    """(key name, page ids) of `page`'s section `name` for this request, or None when it must
+    be rendered afresh: a preview, a draft, an unsaved page, fragments off."""
+    if (
+        request is None
+        or not enabled()
+        or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
+        or not isinstance(page, Page)
+        or not page.pk
+        or not page.live
+        or not hasattr(page, "fragment_page_ids")
+    ):
+        return None
+    variant = f"{request.scheme}://{request.get_host()}"
+    if page.fragment_varies_on_query and request.META.get("QUERY_STRING"):
+        query = request.META["QUERY_STRING"]
+        variant += "?" + hashlib.sha256(query.encode()).hexdigest()[:32]
+    return f"page:{name}:{page.pk}:{variant}", page.fragment_page_ids()
+
+
+def page_fragments_kept(request, page, *names) -> bool:
+    """True when every one of `page`'s sections `names` will come from the cache in this
+    request: the page need not fetch what they show."""
+    specs = [_page_fragment_spec(request, page, name) for name in names]
+    return all(spec is not None and _look_up(request, *spec)[0] is not None for spec in specs)
+
+
+def page_fragment(request, page, name, compute):
+    """`page`'s section `name` (HTML), kept per site, language, host and (for pages that read
+    it) query string until the page or one of `page.fragment_page_ids()` is purged. A section
+    with per-visitor inputs in it (a form's CSRF token) is never kept."""
+    spec = _page_fragment_spec(request, page, name)
+    if spec is None:
+        return compute()
+    return remembered(
+        request,
+        *spec,
+        compute,
+        seconds=PAGE_FRAGMENT_SECONDS,
+        keep=lambda html: not page_cache.has_visitor_fields(html),
+    )

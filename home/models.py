@@ -66,9 +66,32 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # The sections its template keeps with {% page_fragment %} (home.fragments): when all are
+    # kept, its own StreamFields are not fetched for.
+    fragment_sections: tuple[str, ...] = ()
+    # Whether those sections change with the query string (filters, a page number).
+    fragment_varies_on_query = False
+
+    def fragment_page_ids(self):
+        """The pages whose purge (home.cache_purge) makes this page's kept sections stale: the
+        page itself, whose purge comes with its own publication, its children's and its
+        translations', and any page or snippet its content references."""
+        return [self.pk]
+
+    def sections_kept(self, request):
+        """True when every section of `fragment_sections` comes from the cache in this request
+        (at the page's own address: its sub-routes render other templates)."""
+        return (
+            bool(self.fragment_sections)
+            and fragments.page_fragments_kept(request, self, *self.fragment_sections)
+            and request.path == self.get_url(request)
+        )
+
     def get_prefetched_streams(self, request):
         """The StreamValues rendered with this page: its own and the site's navigation."""
         streams = [getattr(self, name) for name in self.prefetched_stream_fields]
+        if self.sections_kept(request):
+            streams = []
         if fragments.all_cached(request):
             return streams  # the navigation and footer come ready-made (home.fragments)
         site_settings = SiteSettings.for_request(request)
@@ -111,6 +134,13 @@ class BasePage(Page):
         if self.route_ancestors is None:
             return list(self.get_ancestors()[2:])
         return self.route_ancestors[2:]
+
+    def parent_page_id(self):
+        """The page above this one: from the route when routed here, else one query."""
+        if self.route_ancestors:
+            return self.route_ancestors[-1].pk
+        parent = self.get_parent()
+        return parent.pk if parent is not None else None
 
     def get_view_restrictions(self):
         ancestors = self.route_ancestors
@@ -177,6 +207,9 @@ class HomePage(BasePage):
     )
 
     prefetched_image_fields = ("hero_image",)
+    # Its hero, introduction, sections and the latest news: kept until it is purged, which
+    # publishing any page of its tree (its descendants) or its translations does.
+    fragment_sections = ("content",)
 
     content_panels = [
         *Page.content_panels,

@@ -99,6 +99,11 @@ def register_csrf_field():
 register_csrf_field()
 
 
+def has_visitor_fields(html: str) -> bool:
+    """Whether `html` holds a per-visitor value (a form's CSRF token…)."""
+    return _pattern().search(html.encode()) is not None
+
+
 def cut_holes(content: bytes):
     """(chunks, holes): the page split around every per-visitor value."""
     chunks, holes, start = [], [], 0

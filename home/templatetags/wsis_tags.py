@@ -128,6 +128,36 @@ def site_navigation(context):
     return fragments.mark_current(html, page.get_url(context.get("request")))
 
 
+@register.tag
+def page_fragment(parser, token):
+    """`{% page_fragment "content" %}…{% endpage_fragment %}`: this part of the page being
+    served, rendered once and kept until the page (or what its `fragment_page_ids()` names) is
+    purged, per site, language and, where the page reads it, query string (home.fragments).
+    Everything inside must depend on nothing else: not the visitor, not the time (except through
+    `page_cache.changes_at`)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("page_fragment takes the section's name")
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        html = fragments.page_fragment(
+            context.get("request"),
+            context.get("page"),
+            self.name.resolve(context),
+            lambda: str(self.nodelist.render(context)),
+        )
+        return mark_safe(html)  # noqa: S308 - our own templates' output
+
+
 @register.simple_tag(takes_context=True)
 def site_footer(context):
     return fragments.render(context, "footer")
