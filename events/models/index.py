@@ -18,6 +18,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The Global Events Calendar of one language tree, with its iCalendar and Atom feeds."""
 
     subpage_types = ["events.EventPage"]
+    # The whole listing, per query string (filters, page number), kept until the calendar is
+    # purged: publishing, unpublishing, moving or translating any of its events does that.
+    fragment_sections = ("content",)
+    fragment_varies_on_query = True
 
     class Meta:
         verbose_name = _("events calendar")
@@ -44,6 +48,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         from events.forms import EventFilterForm
 
         context = super().get_context(request, *args, **kwargs)
+        if self.sections_kept(request):
+            return context  # the listing comes ready-made (home.fragments)
         events = self.events()
         years = [d.year for d in events.dates("start_date", "year", order="DESC")]
         cities = sorted(set(events.exclude(city="").values_list("city", flat=True)))
