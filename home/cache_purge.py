@@ -12,6 +12,9 @@
   every page.
 - Records that pages list without referencing them (photo entries, seat counts…) say which
   pages show them: `purge_pages()` from their own code.
+- Pages shown whole on another page (an event shows its partnership programme's tiers and lists
+  its pre-events) say which through Wagtail's `page_cache_pages_showing` hook: a function of
+  the purged pages' ids that returns the ids of the pages showing them, purged with them.
 
 Deadlines are not edits: a page never outlives the next instant at which it changes by itself
 (`home.page_cache.changes_at`), and its CDN lifetime (`s-maxage`) is bounded the same way.
@@ -26,6 +29,7 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, ReferenceIndex
@@ -35,6 +39,7 @@ from home import page_cache
 
 logger = logging.getLogger(__name__)
 EVERYTHING = "everything"
+PAGES_SHOWING_HOOK = "page_cache_pages_showing"
 
 
 def _page_content_type_id():
@@ -106,6 +111,8 @@ def purge_pages(page_ids, extra_urls=()):
     page_ids = set(page_ids)
     if not page_ids and not extra_urls:
         return
+    for pages_showing_them in hooks.get_hooks(PAGES_SHOWING_HOOK):
+        page_ids |= set(pages_showing_them(frozenset(page_ids)))
 
     def purge():
         page_cache.new_versions(page_ids)

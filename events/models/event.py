@@ -396,12 +396,24 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return view_restrictions.public(PartnershipPage.objects.child_of(self).live()).first()
 
+    # Its structured data and everything below the navigation, kept until it is purged (its own
+    # publication, its partnership's, a partner's or a page's it links to) or its calendar is
+    # (any event of the calendar published: a new pre-event).
+    fragment_sections = ("head", "content")
+
+    def fragment_page_ids(self):
+        return [self.pk, self.parent_page_id()]
+
     def get_prefetched_streams(self, request):
         streams = super().get_prefetched_streams(request)
+        if self.sections_kept(request):
+            return streams
         return [*streams, self.partnership.tiers] if self.partnership else streams
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.sections_kept(request):
+            return context  # what they show comes ready-made (home.fragments)
         context["partnership"] = self.partnership
         context["key_dates"] = self.key_date_list()
         context["pre_events"] = self.localized_pre_events()
