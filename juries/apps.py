@@ -12,3 +12,7 @@ class JuriesConfig(AppConfig):
         # Each contest app says in its own `jury` module how a jury sees its entries
         # (juries.contests.register): juries itself imports no contest app.
         autodiscover_modules("jury")
+
+        from juries import signals
+
+        signals.connect()

@@ -9,8 +9,11 @@ class MediaConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from media import signals
         from media.models import PhotoEntry
         from media.permissions import ModeratorPolicy
+
+        signals.connect()
 
         # Before anything asks for PhotoEntry's policy and gets the default one.
         register_permission_policy(PhotoEntry, ModeratorPolicy(PhotoEntry))

@@ -123,6 +123,11 @@ class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixi
         SynchronizedField("min_long_side"),
     ]
     prefetched_stream_fields = ()
+    # Its winners' structured data and everything below the navigation, per page of the gallery:
+    # kept until it is purged (its own publication or its translations', a photo approved,
+    # withdrawn or ranked, a scoring criterion edited: media.signals, juries.signals).
+    fragment_sections = ("head", "content")
+    fragment_varies_on_query = True
     # The same dates and entry rules for all the language versions (see the mixin).
     shared_rules = (
         "time_zone",
@@ -224,6 +229,8 @@ class PhotoContestPage(RulesSharedByTranslations, EntryStoring, RoutablePageMixi
     @path("")
     def index_route(self, request, *args, **kwargs):
         """The contest and one page of its gallery (only this route pages the gallery)."""
+        if self.sections_kept(request):
+            return self.render(request)  # the gallery comes ready-made (home.fragments)
         # get_page: the first page for a bad number, the last for one past the end.
         photos = Paginator(self.gallery(), PHOTOS_PER_PAGE).get_page(request.GET.get("page"))
         context = {"photos": photos, "winners_json_ld": self.winners_json_ld(request, photos)}
