@@ -51,6 +51,21 @@ def pytest_runtest_teardown(item, nextitem):
             return
         if flushed:
             connection.creation.deserialize_db_from_string(contents)
+            _without_the_welcome_page()
+
+
+def _without_the_welcome_page():
+    # Deleting a page is most of what making the English home page costs (about 0.1 s, the
+    # cascade through every table that points at pages): most tests make it, so delete it once.
+    Page.objects.filter(depth=2, content_type__model="page").delete()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as migrations left it, less Wagtail's welcome page (and the site on
+    it) where each test puts its own home page (`make_english_home`)."""
+    with django_db_blocker.unblock():
+        _without_the_welcome_page()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -121,7 +136,7 @@ def shared_data(django_db_blocker):
 def make_english_home(**fields):
     """The English home page as the default site's root, in place of Wagtail's welcome page."""
     root = Page.get_first_root_node()
-    Page.objects.filter(depth=2, content_type__model="page").delete()
+    _without_the_welcome_page()  # where a test's transactional neighbour put it back
     home = HomePageFactory(parent=root, **fields)
     Site.objects.update_or_create(
         is_default_site=True,

@@ -9,7 +9,9 @@ from wagtail.models import Locale
 from prizes.models import PrizesContestPage, Vote
 from prizes.models.storing import AlreadyVoted
 from prizes.phases import ContestPhase
+from stocktaking.models import Entry
 from tests.conftest import localize, translate
+from tests.factories.many import without_indexing
 from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter
 from tests.factories.stocktaking import EntryFactory
 from tests.prizes.conftest import guards
@@ -45,8 +47,9 @@ def page_queries(client, english_home, nominees, slug):
     """The contest page in the voting phase with `nominees` nominees in two categories."""
     contest = PrizesContestPageFactory(parent=english_home, phase=ContestPhase.VOTING, slug=slug)
     categories = add_categories(contest, "C1", "C2")
-    for n in range(nominees):
-        enter(contest, EntryFactory(), categories[n % 2], nominated=True)
+    with without_indexing(Entry):
+        for n in range(nominees):
+            enter(contest, EntryFactory(), categories[n % 2], nominated=True)
     client.get(contest.url)  # warm the site's caches
     with CaptureQueriesContext(connection) as queries:
         assert client.get(contest.url).status_code == 200

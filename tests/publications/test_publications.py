@@ -16,6 +16,7 @@ from publications.models import PublicationDocument, PublicationIndexPage, Publi
 from stocktaking.models import ActionLine, Region
 from tests.conftest import make_english_home, translate
 from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories.many import index_now, without_indexing
 from tests.factories.publications import (
     SAMPLE_PDF,
     PdfDocumentFactory,
@@ -416,8 +417,9 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, repos
 
     def queries_for(count):
         # Committed as a publication would be, so that the search index has them.
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with TestCase.captureOnCommitCallbacks(execute=True), without_indexing(PublicationPage):
             make(count)
+        index_now(PublicationPage, PublicationPage.objects.all())
         client.get(f"{repository.url}?language=en")
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"{repository.url}?language=en&region=africa&q=report")
