@@ -11,6 +11,7 @@ message until the test has killed the worker:
 
 import asyncio
 import email
+import email.parser
 import email.policy
 import os
 import signal
@@ -70,12 +71,20 @@ class HoldingServer:
             await self._hold()
         return "250 Message accepted for delivery"
 
-    def received(self):
+    def received(self, full=lambda number: True):
+        """(recipient, message) of each message received; the `full(number)` ones parsed
+        whole (body parts and all), the others' headers only, which is ten times quicker."""
         with self.lock:
             envelopes = list(self.envelopes)
+        headers_only = email.parser.BytesHeaderParser(policy=email.policy.default)
         return [
-            (rcpts[0], email.message_from_bytes(content, policy=email.policy.default))
-            for rcpts, content in envelopes
+            (
+                rcpts[0],
+                email.message_from_bytes(content, policy=email.policy.default)
+                if full(number)
+                else headers_only.parsebytes(content),
+            )
+            for number, (rcpts, content) in enumerate(envelopes)
         ]
 
 
@@ -173,7 +182,9 @@ def test_a_worker_killed_halfway_and_restarted_sends_each_exactly_once(
         controller.stop()
     elapsed = time.monotonic() - started
 
-    received = handler.received()
+    # Every message's recipient and headers; the bodies of one in twenty (and the last ones,
+    # sent by the second worker).
+    received = handler.received(full=lambda number: number % 20 == 0 or number >= total - 5)
     addresses = [address for address, _message in received]
     assert len(addresses) == total, f"{len(addresses)} e-mails for {total} subscribers"
     assert len(set(addresses)) == total  # nobody twice
@@ -188,9 +199,11 @@ def test_a_worker_killed_halfway_and_restarted_sends_each_exactly_once(
         assert message["Subject"] == subjects[language]
         assert message["Content-Language"] == language
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        html = message.get_body(("html",)).get_content()
-        assert "WSIS Forum 2017" in html and "Hack for Health" in html
-        assert message.get_body(("plain",)).get_content().count("http://localhost/") >= 3
+        if message.is_multipart():  # parsed whole
+            html = message.get_body(("html",)).get_content()
+            assert "WSIS Forum 2017" in html and "Hack for Health" in html
+            assert message.get_body(("plain",)).get_content().count("http://localhost/") >= 3
+    assert sum(message.is_multipart() for _address, message in received) >= total // 20
 
     rows = Delivery.objects.filter(dispatch=dispatch)
     states = {state: rows.filter(state=state).count() for state in Delivery.State.values}
