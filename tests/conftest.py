@@ -133,6 +133,17 @@ def shared_data(django_db_blocker):
         transaction.set_rollback(True)
 
 
+def refetched(value):
+    """`value` (a model instance, or a dict or list of them) read again from the database: for
+    a function-scoped fixture over a shared one, so that a test's changes to the objects do not
+    reach the next test, as its changes to the rows do not."""
+    if isinstance(value, dict):
+        return {key: refetched(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(refetched(item) for item in value)
+    return type(value).objects.get(pk=value.pk)
+
+
 def make_english_home(**fields):
     """The English home page as the default site's root, in place of Wagtail's welcome page."""
     root = Page.get_first_root_node()

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from home.search_text import analyse, highlight, words_of
-from tests.conftest import translate
+from tests.conftest import make_english_home, shared_data, translate
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +24,14 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def pages(english_home):
+@pytest.fixture(scope="module")
+def pages(django_db_setup, django_db_blocker):
+    """Built once for the module's searches, which only read."""
+    with shared_data(django_db_blocker):
+        yield make_pages(make_english_home())
+
+
+def make_pages(english_home):
     english = StandardPageFactory(
         parent=english_home, title=CASES[0][1], slug="summit", introduction="Geneva."
     )

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import make_english_home, shared_data, translate
+from tests.conftest import make_english_home, refetched, shared_data, translate
 from tests.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories.newsletter import FlashArchivePageFactory, FlashIssuePageFactory, cards_body
 from tests.outbox.conftest import smtp, smtp_server  # noqa: F401 - fixtures
@@ -34,8 +34,9 @@ def build_issue(languages=("es", "fr")):
 
 
 @pytest.fixture
-def flash(db):
-    return build_issue()
+def flash(shared_flash, db):
+    # Built once per module; fresh objects for each test, whose changes are rolled back.
+    return refetched(shared_flash)
 
 
 @pytest.fixture(scope="module")

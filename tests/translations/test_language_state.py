@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from tests.conftest import localize
+from tests.conftest import localize, make_english_home, refetched, shared_data
 from tests.factories import StandardPageFactory, member_of
 from translations import roles
 from translations.status import TranslationStatus
@@ -16,8 +16,19 @@ from translations.status import TranslationStatus
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_changed_page(django_db_setup, django_db_blocker):
+    with shared_data(django_db_blocker):
+        yield make_changed_page(make_english_home())
+
+
 @pytest.fixture
-def changed_page(english_home):
+def changed_page(shared_changed_page, db):
+    # Built once per module; a fresh object for each test, whose changes are rolled back.
+    return refetched(shared_changed_page)
+
+
+def make_changed_page(english_home):
     """ "Action lines" translated into French and Arabic, then its English title rewritten."""
     for code in ("fr", "ar"):
         localize(english_home, code)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from tests.conftest import localize
+from tests.conftest import localize, make_english_home, shared_data
 from tests.factories import StandardPageFactory, member_of
 from translations import roles
 from translations.tracking import SourceTextChange, pending_changes, send_translator_digests
@@ -23,16 +23,24 @@ from translations.tracking import SourceTextChange, pending_changes, send_transl
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site(english_home, django_capture_on_commit_callbacks):
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
     """English home and an "About" page, translated into French and Arabic with
-    wagtail-localize; roles in place."""
-    about = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
-    for code in ("fr", "ar"):
-        localize(english_home, code)
-        localize(about, code)
-    call_command("setup_roles", verbosity=0)
-    return {"home": english_home, "about": about}
+    wagtail-localize; roles in place. Built once (each test's changes are rolled back)."""
+    with shared_data(django_db_blocker):
+        english_home = make_english_home()
+        about = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
+        for code in ("fr", "ar"):
+            localize(english_home, code)
+            localize(about, code)
+        call_command("setup_roles", verbosity=0)
+        yield {"home": english_home.pk, "about": about.pk}
+
+
+@pytest.fixture
+def site(built_site, db, django_capture_on_commit_callbacks):
+    # Fresh objects for each test: a test's changes to them must not reach the next.
+    return {name: Page.objects.get(pk=pk).specific for name, pk in built_site.items()}
 
 
 def republish(page, **fields):
