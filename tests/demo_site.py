@@ -31,7 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "var" / "demo-templates"
 # What the demo is built from: every file of the project but the tests (this module apart),
 # the virtualenv, the databases and files it writes, and the caches.
-SKIPPED_DIRS = {".git", ".venv", "var", "tests", "node_modules", "__pycache__", ".ci", "bench"}
+SKIPPED_DIRS = {
+    ".git", ".venv", "var", "tests", "node_modules", "__pycache__", ".ci", "bench", "deploy",
+    "wsis_site.egg-info",
+}  # fmt: skip
+NOT_BUILDING = {"Dockerfile", "compose.yaml", "Makefile", ".gitignore", ".dockerignore"}
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 
 
@@ -55,7 +59,8 @@ def _key(shift_to_today):
     for directory, dirnames, filenames in os.walk(ROOT):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
         for name in sorted(filenames):
-            if name.endswith((".pyc", ".mo", ".sqlite3")):
+            # Not what builds the site: compiled files, databases, documentation, deployment.
+            if name.endswith((".pyc", ".mo", ".sqlite3", ".md")) or name in NOT_BUILDING:
                 continue
             stat = (Path(directory) / name).stat()
             digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
