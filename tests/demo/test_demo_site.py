@@ -1,6 +1,6 @@
 """`load_demo_content`: the six-language site built from the newsletters' facts (its pages and
 translations, a second run, the site settings, the WSIS Flash issues), and its --shift-to-today
-variant; its sections are in test_demo_sections.py.
+variant; the tests of its sections are in sections.py (mixed into the same class).
 
 The demo is built once per session into a template database (tests/demo_site.py); a class
 copies it in `setUpTestData` (each test then runs in a transaction rolled back at its end, so
@@ -21,12 +21,13 @@ from calls.models import CallPage
 from demo.clock import DemoClock
 from events.models import EventPage
 from home.models import HomePage, SiteSettings, StandardPage
+from tests.demo.sections import DemoSections
 from tests.demo_site import load_demo_site
 
 LANGUAGES = ["ar", "en", "es", "fr", "ru", "zh-hans"]
 
 
-class DemoSiteTest(TestCase):
+class DemoSiteTest(DemoSections, TestCase):
     @classmethod
     def setUpTestData(cls):
         load_demo_site(cls)

@@ -1,11 +1,9 @@
 """`load_demo_content`, its sections: the Global Repository and the news, the WSIS+10
 partnership programme, the photo contest, the calendar, and what a visitor must be able to
-reach from the home page, in six languages (the plain build, copied from its template database
-once for the class: tests/demo_site.py)."""
+reach from the home page, in six languages."""
 
 import datetime
 
-from django.test import TestCase
 from wagtail.models import Locale
 
 from calls.models import CallPage
@@ -14,15 +12,13 @@ from home.languages import html_lang
 from home.models import HomePage, StandardPage
 from media.models import PhotoContestPage
 from partners.models import Partner, PartnershipPage
-from tests.demo_site import load_demo_site
 
 LANGUAGES = ["ar", "en", "es", "fr", "ru", "zh-hans"]
 
 
-class DemoSectionsTest(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_demo_site(cls)
+class DemoSections:
+    """Mixed into DemoSiteTest (test_demo_site.py): one class, so the demo is copied (and on
+    PostgreSQL, built) once for both modules' tests."""
 
     # The Global Repository and the news (issue 17).
 
