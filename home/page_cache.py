@@ -6,6 +6,13 @@ there to the next anonymous visitor without routing, queries or rendering. It is
 a signed-in user, a preview, a page showing a message, a response that sets a cookie or changes
 the session, or a page that asks not to be (`cache_anonymous = False`).
 
+A hit of a page that every anonymous visitor shares is served with the headers its fresh render
+left the inner middlewares with (Content-Security-Policy, Permissions-Policy, X-Frame-Options,
+Content-Language, Vary), stored with the entry: the session, locale, CSRF, authentication,
+message and policy middlewares do not run for it (what they add depends only on the URL, the
+language and the settings, which are in the key; the visitor has no session and no message).
+Only the security headers, the cache headers and conditional GET run around it.
+
 Per-visitor parts of a page with a form are holes, not content: the hidden inputs registered with
 `register_visitor_fields` (the CSRF token here; public_forms adds its spam guard's signed start
 time and one-time token) are cut out when the page is stored and filled afresh for each visitor
@@ -30,7 +37,9 @@ import secrets
 import time
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -43,9 +52,26 @@ VERSION_PREFIX = "wsis:page-version:"
 GENERATION_KEY = "wsis:page-generation"
 STATUS_HEADER = "X-Page-Cache"
 CSRF_FIELD = "csrfmiddlewaretoken"
-# Headers of the view's response kept with the entry; the middlewares around this one add
-# theirs (security headers, Content-Language, the CSRF cookie) to every response, hit or not.
-_DROPPED_HEADERS = {"set-cookie", "vary", "cache-control", "etag", "last-modified", "expires"}
+# Headers not kept with an entry: cookies (a stored page sets none), what CacheHeadersMiddleware
+# writes at each serving, and the length (of what is served: a form's tokens are drawn afresh).
+_DROPPED_HEADERS = {
+    "set-cookie",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "expires",
+    "content-length",
+}
+# A page with holes is served inside the middlewares, which add theirs again (Vary included).
+_DROPPED_INSIDE = _DROPPED_HEADERS | {"vary"}
+# What the headers of a stored page depend on besides its URL and language: part of the key, so
+# that a new policy is sent at once (django-csp reads these at each response).
+_HEADER_SETTINGS = (
+    "MIDDLEWARE",
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "X_FRAME_OPTIONS",
+)
 
 
 def page_cache_seconds() -> int:
@@ -133,10 +159,45 @@ def fill_holes(chunks, holes, request) -> bytes:
 # Keys and versions -------------------------------------------------------------------------------
 
 
+_settings_fingerprint = None
+
+
+def _headers_fingerprint() -> str:
+    global _settings_fingerprint
+    if _settings_fingerprint is None:
+        values = repr([getattr(settings, name, None) for name in _HEADER_SETTINGS])
+        _settings_fingerprint = hashlib.sha256(values.encode()).hexdigest()[:16]
+    return _settings_fingerprint
+
+
+def _forget_fingerprint(setting, **kwargs):
+    global _settings_fingerprint
+    if setting in _HEADER_SETTINGS:
+        _settings_fingerprint = None
+
+
+setting_changed.connect(_forget_fingerprint)
+
+
+def request_language(request) -> str:
+    """The language LocaleMiddleware activates for `request` (as Django 5.2 chooses it), before
+    it has run: the URL's prefix, else the cookie or Accept-Language where those count."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    language = translation.get_language_from_request(request, check_path=i18n_patterns_used)
+    if (
+        i18n_patterns_used
+        and not prefixed_default_language
+        and not translation.get_language_from_path(request.path_info)
+    ):
+        language = settings.LANGUAGE_CODE
+    return language
+
+
 def entry_key(request) -> str:
     url = request.build_absolute_uri()
-    language = translation.get_language() or ""
-    digest = hashlib.sha256(f"{language}\n{url}".encode()).hexdigest()
+    language = request_language(request)
+    digest = hashlib.sha256(f"{_headers_fingerprint()}\n{language}\n{url}".encode()).hexdigest()
     return ENTRY_PREFIX + digest
 
 
@@ -223,9 +284,8 @@ def _response_from(entry, request):
     content = entry["chunks"][0]
     if entry["holes"]:
         content = fill_holes(entry["chunks"], entry["holes"], request)
-    response = HttpResponse(content, status=entry["status"])
-    for name, value in entry["headers"]:
-        response[name] = value
+    response = HttpResponse(content, status=entry["status"], headers=entry["headers"])
+    response["Content-Length"] = str(len(content))
     return response
 
 
@@ -253,6 +313,9 @@ def _personal(request, response) -> str:
         return "messages"
     if response.cookies:
         return "cookies"
+    # django-csp's nonce, once used, is in the page and its policy: one response's.
+    if getattr(request, "_csp_nonce", None):
+        return "nonce"
     return ""
 
 
@@ -264,9 +327,10 @@ def _lifetime(request) -> float:
     return seconds
 
 
-def _store(request, response, key):
-    """Keeps `response` for the next anonymous visitor when nothing in it is personal; returns
-    what the headers middleware needs to know (or None: not cacheable)."""
+def _entry(request, response):
+    """What to keep of `response` (as the view left it) for the next anonymous visitor, or None
+    when it may not be kept. A page with holes is stored here (its headers are the view's); a
+    shared page by PageCacheMiddleware, with the headers the middlewares inside it add."""
     page = getattr(request, "_page_cache_page", None)
     if page is None or response.status_code != 200 or response.streaming:
         return None
@@ -288,15 +352,11 @@ def _store(request, response, key):
         return None
     generation, version = request._page_cache_versions
     now = time.time()
-    entry = {
+    return {
         "chunks": chunks,
         "holes": holes,
         "status": response.status_code,
-        "headers": [
-            (name, value)
-            for name, value in response.headers.items()
-            if name.lower() not in _DROPPED_HEADERS
-        ],
+        "headers": _kept_headers(response, _DROPPED_INSIDE),
         "page_id": page.pk,
         "generation": generation,
         "version": version,
@@ -304,14 +364,22 @@ def _store(request, response, key):
         "expires": now + seconds,
         "etag": None if holes else f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
     }
-    cache.set(key, entry, math.ceil(seconds))
-    _remember_page_id(key, page.pk)
-    return entry
+
+
+def _kept_headers(response, dropped):
+    return {name: value for name, value in response.headers.items() if name.lower() not in dropped}
+
+
+def _write(key, entry):
+    cache.set(key, entry, math.ceil(entry["expires"] - time.time()))
+    _remember_page_id(key, entry["page_id"])
 
 
 class PageCacheMiddleware:
-    """Serves anonymous visitors from the page cache, and stores what they were served.
-    Placed after the session, locale, CSRF, authentication and message middlewares."""
+    """Serves anonymous visitors from the page cache, and stores what they were served. Placed
+    right inside CacheHeadersMiddleware, outside everything that tells who the visitor is: a hit
+    of a shared page returns from here, with the headers stored with it. A page with per-visitor
+    holes is handed to PageCacheInnerMiddleware to be filled and served."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -322,13 +390,49 @@ class PageCacheMiddleware:
         key = entry_key(request)
         entry = _fetch(key)
         if entry is not None:
-            request._page_cache = ("hit", entry)
-            return _response_from(entry, request)
+            if not entry["holes"]:
+                request._page_cache = ("hit", entry)
+                return _response_from(entry, request)
+            request._page_cache_entry = entry  # filled inside the CSRF middleware
         request._page_cache_key = key
         response = self.get_response(request)
+        shared = getattr(request, "_page_cache_shared", None)
+        if shared is not None:
+            if response.cookies:  # set on the way out (never, for a page with no holes)
+                request._page_cache = ("skip", "cookies")
+            else:
+                shared["headers"] = _kept_headers(response, _DROPPED_HEADERS)
+                _write(key, shared)
+        return response
+
+
+class PageCacheInnerMiddleware:
+    """The page cache's half inside the session, locale, CSRF, authentication and message
+    middlewares: it sees the response as the view left it (before the CSRF cookie), says whether
+    it may be kept, and serves pages with holes, whose CSRF token needs the middlewares."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = getattr(request, "_page_cache_key", None)
+        if key is None:
+            return self.get_response(request)
+        entry = getattr(request, "_page_cache_entry", None)
+        if entry is not None:
+            request._page_cache = ("hit", entry)
+            return _response_from(entry, request)
+        response = self.get_response(request)
         why = _personal(request, response)
-        entry = None if why else _store(request, response, key)
-        request._page_cache = ("miss", entry) if entry else ("skip", why)
+        entry = None if why else _entry(request, response)
+        if entry is None:
+            request._page_cache = ("skip", why)
+        elif entry["holes"]:
+            request._page_cache = ("miss", entry)
+            _write(key, entry)
+        else:
+            request._page_cache = ("miss", entry)
+            request._page_cache_shared = entry  # stored by PageCacheMiddleware
         return response
 
 

@@ -1,7 +1,9 @@
 """The page cache for anonymous visitors (home.page_cache), its purges (home.cache_purge) and the
 HTTP caching headers. The test settings turn the cache off; each test here turns it on."""
 
+import copy
 import datetime
+import re
 import time
 
 import pytest
@@ -10,6 +12,8 @@ from django.contrib.messages.storage.base import Message
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from wagtail import hooks
 
 from calls.models import CallSubmission
 from home import page_cache
@@ -45,6 +49,97 @@ def test_the_key_is_the_full_url_and_language(client, about):
     # Another host name is another page (absolute hreflang links name the host).
     elsewhere = client.get(about.url, HTTP_HOST="wsis.example")
     assert elsewhere["X-Page-Cache"] == "miss"
+
+
+# A hit: what a fresh render sends, without the middlewares inside the page cache ----------------
+
+
+def comparable(response):
+    """A response's headers but the page cache's status, and `s-maxage` (a second older)."""
+    headers = dict(response.headers)
+    headers.pop(page_cache.STATUS_HEADER)
+    headers["Cache-Control"] = re.sub(r"s-maxage=\d+", "s-maxage=N", headers["Cache-Control"])
+    return headers
+
+
+def test_a_hit_sends_the_headers_a_fresh_render_sends(client, about):
+    fresh = client.get(about.url)
+    assert fresh["X-Page-Cache"] == "miss"
+    hit = client.get(about.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert comparable(hit) == comparable(fresh)
+    for name in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Content-Length",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert hit[name] == fresh[name], name
+
+
+INSIDE_THE_PAGE_CACHE = (
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wsis_site.csp.SitePolicyMiddleware",
+)
+
+
+def test_a_shared_page_is_served_without_the_middlewares_inside_the_page_cache(
+    client, about, monkeypatch
+):
+    client.get(about.url)
+    ran = []
+    for path in INSIDE_THE_PAGE_CACHE:
+        middleware = import_string(path)
+        original = middleware.process_response
+
+        def counting(self, request, response, original=original, path=path):
+            ran.append(path)
+            return original(self, request, response)
+
+        monkeypatch.setattr(middleware, "process_response", counting)
+    hit = client.get(about.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert ran == []
+    assert "Vary" not in hit or "Cookie" not in hit["Vary"]
+
+
+def test_a_new_content_security_policy_is_sent_at_once(client, about, settings):
+    client.get(about.url)
+    assert client.get(about.url)["X-Page-Cache"] == "hit"
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["img-src"] = [*policy["DIRECTIVES"]["img-src"], "https://images.example"]
+    settings.CONTENT_SECURITY_POLICY = policy
+    for _ in range(2):  # stored again under the new policy, then served with it
+        response = client.get(about.url)
+        assert "https://images.example" in response["Content-Security-Policy"]
+
+
+def test_a_page_that_used_a_csp_nonce_is_not_stored(client, about):
+    """A nonce is one response's: a page that used it is never shared."""
+
+    def use_nonce(page, request, args, kwargs):
+        str(request.csp_nonce)
+
+    with hooks.register_temporarily("before_serve_page", use_nonce):
+        response = client.get(about.url)
+    assert response["X-Page-Cache"] == "skip"
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_form_page_hit_sends_the_headers_a_fresh_render_sends(client, call):
+    fresh = client.get(call.url)
+    hit = type(client)().get(call.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert comparable(hit) == comparable(fresh)
+    assert "csrftoken" in hit.cookies
 
 
 # Never one visitor's page for another ------------------------------------------------------------
@@ -97,8 +192,6 @@ def test_a_page_with_a_message_is_never_served_from_nor_stored_in_the_cache(clie
 
 
 def test_a_response_that_changes_the_session_is_not_stored(client, about, monkeypatch):
-    from wagtail import hooks
-
     def remember(page, request, args, kwargs):
         request.session["seen"] = page.pk
 

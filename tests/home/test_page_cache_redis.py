@@ -110,3 +110,14 @@ def test_the_redis_client_is_made_once_not_for_each_cache_call(client, redis_cac
         for _ in range(3):
             assert client.get(about.url)["X-Page-Cache"] == "hit"
     assert made == []
+
+
+def test_a_hit_from_redis_sends_the_headers_a_fresh_render_sends(client, redis_cache, about):
+    from tests.home.test_page_cache import comparable
+
+    fresh = client.get(about.url)
+    assert fresh["X-Page-Cache"] == "miss"
+    hit = client.get(about.url)
+    assert hit["X-Page-Cache"] == "hit" and hit.content == fresh.content
+    assert comparable(hit) == comparable(fresh)
+    assert hit["Content-Security-Policy"] == fresh["Content-Security-Policy"]

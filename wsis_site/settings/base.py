@@ -74,6 +74,9 @@ MIDDLEWARE = [
     # Cache-Control for browsers and the CDN; outside the session middleware, whose
     # `Vary: Cookie` it drops from pages that every anonymous visitor shares.
     "home.page_cache.CacheHeadersMiddleware",
+    # Anonymous visitors' pages from the shared cache (home.page_cache): a page every visitor
+    # shares is served from here, with the headers the middlewares below gave it when rendered.
+    "home.page_cache.PageCacheMiddleware",
     # Uploaded images from MEDIA_ROOT (no S3), before sessions and languages.
     "home.media_views.PublicMediaMiddleware",
     "home.current_request.CurrentRequestMiddleware",
@@ -90,9 +93,9 @@ MIDDLEWARE = [
     # Content-Security-Policy (enforced on public pages, report-only in the admin) and
     # Permissions-Policy: wsis_site/csp.py.
     "wsis_site.csp.SitePolicyMiddleware",
-    # Anonymous visitors' pages from the shared cache (home.page_cache): after everything that
-    # tells who the visitor is and which language, before anything that reads the page.
-    "home.page_cache.PageCacheMiddleware",
+    # The page cache's inner half: after everything that tells who the visitor is and which
+    # language, it decides what may be stored and fills a form page's per-visitor tokens.
+    "home.page_cache.PageCacheInnerMiddleware",
     # Query strings no link of ours sends (control characters, overlong, ids that are not):
     # a 400 in the visitor's language before any view reads them (public_forms.validators).
     "public_forms.middleware.QueryParameterPolicyMiddleware",
