@@ -121,3 +121,16 @@ def test_a_hit_from_redis_sends_the_headers_a_fresh_render_sends(client, redis_c
     assert hit["X-Page-Cache"] == "hit" and hit.content == fresh.content
     assert comparable(hit) == comparable(fresh)
     assert hit["Content-Security-Policy"] == fresh["Content-Security-Policy"]
+
+
+def test_redis_replies_are_parsed_by_hiredis(client, redis_cache, about):
+    """redis-py's C parser (the `hiredis` dependency), not its Python one, reads the entries."""
+    from django.core.cache import cache
+    from redis._parsers import _HiredisParser
+
+    client.get(about.url)
+    connection = cache._cache.get_client().connection_pool.get_connection()
+    try:
+        assert isinstance(connection._parser, _HiredisParser)
+    finally:
+        cache._cache.get_client().connection_pool.release(connection)
