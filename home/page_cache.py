@@ -6,12 +6,12 @@ there to the next anonymous visitor without routing, queries or rendering. It is
 a signed-in user, a preview, a page showing a message, a response that sets a cookie or changes
 the session, or a page that asks not to be (`cache_anonymous = False`).
 
-A hit of a page that every anonymous visitor shares is served with the headers its fresh render
-left the inner middlewares with (Content-Security-Policy, Permissions-Policy, X-Frame-Options,
-Content-Language, Vary), stored with the entry: the session, locale, CSRF, authentication,
-message and policy middlewares do not run for it (what they add depends only on the URL, the
-language and the settings, which are in the key; the visitor has no session and no message).
-Only the security headers, the cache headers and conditional GET run around it.
+A hit is served with the headers its fresh render left the inner middlewares with
+(Content-Security-Policy, Permissions-Policy, X-Frame-Options, Content-Language, Vary), stored
+with the entry: the session, locale, authentication, message and policy middlewares do not run
+for it (what they add depends only on the URL, the language and the settings, which are in the
+key; the visitor has no session and no message), nor the CSRF middleware but for a page with a
+form. Only the security headers, the cache headers and conditional GET run around it.
 
 Per-visitor parts of a page with a form are holes, not content: the hidden inputs registered with
 `register_visitor_fields` (the CSRF token here; public_forms adds its spam guard's signed start
@@ -40,7 +40,7 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.core.signals import setting_changed
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
@@ -52,8 +52,8 @@ VERSION_PREFIX = "wsis:page-version:"
 GENERATION_KEY = "wsis:page-generation"
 STATUS_HEADER = "X-Page-Cache"
 CSRF_FIELD = "csrfmiddlewaretoken"
-# Headers not kept with an entry: cookies (a stored page sets none), what CacheHeadersMiddleware
-# writes at each serving, and the length (of what is served: a form's tokens are drawn afresh).
+# Headers not kept with an entry: cookies (a form page's CSRF cookie is set afresh), what
+# CacheHeadersMiddleware writes at each serving, and the length (a form's tokens are drawn afresh).
 _DROPPED_HEADERS = {
     "set-cookie",
     "cache-control",
@@ -62,15 +62,15 @@ _DROPPED_HEADERS = {
     "expires",
     "content-length",
 }
-# A page with holes is served inside the middlewares, which add theirs again (Vary included).
-_DROPPED_INSIDE = _DROPPED_HEADERS | {"vary"}
-# What the headers of a stored page depend on besides its URL and language: part of the key, so
-# that a new policy is sent at once (django-csp reads these at each response).
+# What the headers of a stored page, and how it is served, depend on besides its URL and
+# language: part of the key, so that a new policy is sent at once (django-csp reads these at each
+# response). With CSRF_USE_SESSIONS the CSRF token touches the session: form pages are not kept.
 _HEADER_SETTINGS = (
     "MIDDLEWARE",
     "CONTENT_SECURITY_POLICY",
     "CONTENT_SECURITY_POLICY_REPORT_ONLY",
     "X_FRAME_OPTIONS",
+    "CSRF_USE_SESSIONS",
 )
 
 
@@ -329,8 +329,7 @@ def _lifetime(request) -> float:
 
 def _entry(request, response):
     """What to keep of `response` (as the view left it) for the next anonymous visitor, or None
-    when it may not be kept. A page with holes is stored here (its headers are the view's); a
-    shared page by PageCacheMiddleware, with the headers the middlewares inside it add."""
+    when it may not be kept (PageCacheMiddleware adds the headers and stores it)."""
     page = getattr(request, "_page_cache_page", None)
     if page is None or response.status_code != 200 or response.streaming:
         return None
@@ -356,7 +355,7 @@ def _entry(request, response):
         "chunks": chunks,
         "holes": holes,
         "status": response.status_code,
-        "headers": _kept_headers(response, _DROPPED_INSIDE),
+        "headers": {},
         "page_id": page.pk,
         "generation": generation,
         "version": version,
@@ -366,8 +365,12 @@ def _entry(request, response):
     }
 
 
-def _kept_headers(response, dropped):
-    return {name: value for name, value in response.headers.items() if name.lower() not in dropped}
+def _kept_headers(response):
+    return {
+        name: value
+        for name, value in response.headers.items()
+        if name.lower() not in _DROPPED_HEADERS
+    }
 
 
 def _write(key, entry):
@@ -378,11 +381,13 @@ def _write(key, entry):
 class PageCacheMiddleware:
     """Serves anonymous visitors from the page cache, and stores what they were served. Placed
     right inside CacheHeadersMiddleware, outside everything that tells who the visitor is: a hit
-    of a shared page returns from here, with the headers stored with it. A page with per-visitor
-    holes is handed to PageCacheInnerMiddleware to be filled and served."""
+    returns from here, with the headers its render got from the middlewares inside this one,
+    stored with it. A page with holes also runs Django's CSRF middleware, which reads the
+    visitor's CSRF cookie, and sets it for the token drawn into the page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
         if not page_cache_seconds() or not is_anonymous_request(request):
@@ -390,49 +395,43 @@ class PageCacheMiddleware:
         key = entry_key(request)
         entry = _fetch(key)
         if entry is not None:
+            request._page_cache = ("hit", entry)
             if not entry["holes"]:
-                request._page_cache = ("hit", entry)
                 return _response_from(entry, request)
-            request._page_cache_entry = entry  # filled inside the CSRF middleware
+            self.csrf.process_request(request)
+            return self.csrf.process_response(request, _response_from(entry, request))
         request._page_cache_key = key
         response = self.get_response(request)
-        shared = getattr(request, "_page_cache_shared", None)
-        if shared is not None:
-            if response.cookies:  # set on the way out (never, for a page with no holes)
+        entry = getattr(request, "_page_cache_store", None)
+        if entry is not None:
+            allowed = {settings.CSRF_COOKIE_NAME} if CSRF_FIELD in entry["holes"] else set()
+            if set(response.cookies) - allowed:  # set on the way out: someone's
                 request._page_cache = ("skip", "cookies")
             else:
-                shared["headers"] = _kept_headers(response, _DROPPED_HEADERS)
-                _write(key, shared)
+                entry["headers"] = _kept_headers(response)
+                _write(key, entry)
         return response
 
 
 class PageCacheInnerMiddleware:
     """The page cache's half inside the session, locale, CSRF, authentication and message
-    middlewares: it sees the response as the view left it (before the CSRF cookie), says whether
-    it may be kept, and serves pages with holes, whose CSRF token needs the middlewares."""
+    middlewares: it sees the response as the view left it (before the CSRF cookie) and the
+    visitor as they know them, and says whether the page may be kept."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = getattr(request, "_page_cache_key", None)
-        if key is None:
+        if getattr(request, "_page_cache_key", None) is None:
             return self.get_response(request)
-        entry = getattr(request, "_page_cache_entry", None)
-        if entry is not None:
-            request._page_cache = ("hit", entry)
-            return _response_from(entry, request)
         response = self.get_response(request)
         why = _personal(request, response)
         entry = None if why else _entry(request, response)
         if entry is None:
             request._page_cache = ("skip", why)
-        elif entry["holes"]:
-            request._page_cache = ("miss", entry)
-            _write(key, entry)
         else:
             request._page_cache = ("miss", entry)
-            request._page_cache_shared = entry  # stored by PageCacheMiddleware
+            request._page_cache_store = entry  # with the headers PageCacheMiddleware sees
         return response
 
 

@@ -91,10 +91,8 @@ INSIDE_THE_PAGE_CACHE = (
 )
 
 
-def test_a_shared_page_is_served_without_the_middlewares_inside_the_page_cache(
-    client, about, monkeypatch
-):
-    client.get(about.url)
+def middlewares_run(monkeypatch):
+    """The middlewares inside the page cache whose response processing runs, in order."""
     ran = []
     for path in INSIDE_THE_PAGE_CACHE:
         middleware = import_string(path)
@@ -105,10 +103,28 @@ def test_a_shared_page_is_served_without_the_middlewares_inside_the_page_cache(
             return original(self, request, response)
 
         monkeypatch.setattr(middleware, "process_response", counting)
+    return ran
+
+
+def test_a_shared_page_is_served_without_the_middlewares_inside_the_page_cache(
+    client, about, monkeypatch
+):
+    client.get(about.url)
+    ran = middlewares_run(monkeypatch)
     hit = client.get(about.url)
     assert hit["X-Page-Cache"] == "hit"
     assert ran == []
     assert "Vary" not in hit or "Cookie" not in hit["Vary"]
+
+
+def test_a_form_page_is_served_with_only_the_csrf_middleware_of_those(client, call, monkeypatch):
+    """Its CSRF token and cookie are Django's CSRF middleware's: that one alone runs for it."""
+    client.get(call.url)
+    ran = middlewares_run(monkeypatch)
+    hit = type(client)().get(call.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert ran == ["django.middleware.csrf.CsrfViewMiddleware"]
+    assert "csrftoken" in hit.cookies
 
 
 def test_a_new_content_security_policy_is_sent_at_once(client, about, settings):
