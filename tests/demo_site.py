@@ -10,7 +10,8 @@ test's media directories. The template outlives the run like the `--reuse-db` da
 rebuilt when the code changes. A file lock per template lets one xdist worker build it while
 the other waits.
 
-On PostgreSQL the class builds the site itself, as before."""
+On PostgreSQL the first class of each process builds the site in its transaction, keeps its
+rows (COPY TO) and files, and the next classes of the process copy them in (COPY FROM)."""
 
 import datetime
 import fcntl
@@ -42,6 +43,10 @@ FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 def load_demo_site(testcase_cls, shift_to_today=False):
     """In a TestCase's setUpTestData: the demo site in the test database, as
     `load_demo_content` leaves it (its on-commit callbacks run)."""
+    if connection.vendor == "postgresql":
+        _load_on_postgresql(testcase_cls, shift_to_today)
+        cache.clear()
+        return
     if connection.vendor != "sqlite":
         with testcase_cls.captureOnCommitCallbacks(execute=True):
             call_command("load_demo_content", shift_to_today=shift_to_today, verbosity=0)
@@ -136,6 +141,67 @@ def _copy_rows(path, alias):
             cursor.execute(
                 f'INSERT INTO main."{name}" ({listed}) SELECT {listed} FROM {alias}."{name}"'  # noqa: S608
             )
+
+
+# PostgreSQL: the rows of each variant as the first class of this process built them (COPY's
+# text format), and a copy of its files, for the next classes of the process.
+_POSTGRESQL_BUILDS = {}
+
+
+def _load_on_postgresql(testcase_cls, shift_to_today):
+    """The first class of a process builds the site in its transaction and keeps its rows; the
+    next ones copy them in (DELETE, then COPY FROM; Django's foreign keys are deferred to the
+    commit, so the order of the tables does not matter) and reset the sequences."""
+    kept = _POSTGRESQL_BUILDS.get(shift_to_today)
+    if kept is None:
+        with testcase_cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content", shift_to_today=shift_to_today, verbosity=0)
+        files = Path(settings.MEDIA_ROOT).parent / f"{Path(settings.MEDIA_ROOT).name}-demo"
+        shutil.rmtree(files, ignore_errors=True)
+        for name, directory in (
+            ("media", settings.MEDIA_ROOT),
+            ("private", settings.PRIVATE_MEDIA_ROOT),
+        ):
+            if Path(directory).exists():
+                shutil.copytree(directory, files / name)
+        _POSTGRESQL_BUILDS[shift_to_today] = (_dump_rows(), files)
+        return
+    rows, files = kept
+    _restore_rows(rows)
+    _link_files(files / "media", Path(settings.MEDIA_ROOT))
+    _link_files(files / "private", Path(settings.PRIVATE_MEDIA_ROOT))
+
+
+def _tables():
+    with connection.cursor() as cursor:
+        names = connection.introspection.table_names(cursor)
+    return [name for name in names if name != "django_migrations"]
+
+
+def _dump_rows():
+    import io
+
+    rows = {}
+    with connection.cursor() as cursor:
+        for name in _tables():
+            buffer = io.StringIO()
+            cursor.cursor.copy_expert(f'COPY "{name}" TO STDOUT', buffer)
+            rows[name] = buffer.getvalue()
+    return rows
+
+
+def _restore_rows(rows):
+    import io
+
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    with connection.cursor() as cursor:
+        for name, data in rows.items():
+            cursor.execute(f'DELETE FROM "{name}"')  # noqa: S608 - our own schema's tables
+            cursor.cursor.copy_expert(f'COPY "{name}" FROM STDIN', io.StringIO(data))
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+            cursor.execute(statement)
 
 
 def _link_files(source, target):
