@@ -200,7 +200,8 @@ def _restore_rows(rows):
         for name, data in rows.items():
             cursor.execute(f'DELETE FROM "{name}"')  # noqa: S608 - our own schema's tables
             cursor.cursor.copy_expert(f'COPY "{name}" FROM STDIN', io.StringIO(data))
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+        models = apps.get_models(include_auto_created=True)
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
 
 
