@@ -1,6 +1,6 @@
 """A contest's pages show its approved photos (and its winners) without referencing them: a photo
 approved, withdrawn, ranked or deleted purges them (home.cache_purge.purge_pages), in every
-language the contest has."""
+language the contest has, and the gallery pages that chose it."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -11,11 +11,15 @@ _UNSEEN_UPDATES = {frozenset({"notified_status"})}
 
 
 def _contest_pages(entry):
+    """The contest's pages in every language, and the gallery pages that chose the photo (the
+    reference index knows them)."""
     from media.models import PhotoContestPage
 
-    return PhotoContestPage.objects.filter(translation_key=entry.contest_key).values_list(
-        "pk", flat=True
-    )
+    showing = cache_purge.referencing_page_ids([entry])
+    if showing == cache_purge.EVERYTHING:
+        return showing
+    contest = PhotoContestPage.objects.filter(translation_key=entry.contest_key)
+    return set(contest.values_list("pk", flat=True)) | showing
 
 
 def _entry_saved(sender, instance, created, update_fields=None, **kwargs):

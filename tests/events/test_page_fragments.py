@@ -89,6 +89,20 @@ def test_a_pre_event_added_shows_on_its_main_event(client, make_event, publish, 
     assert "Youth pre-event" in html_of(client, main.url)
 
 
+def test_a_pre_event_moved_to_another_main_event_leaves_the_first(
+    client, make_event, publish, kept_as
+):
+    forum = make_event(title="WSIS Forum", slug="forum")
+    summit = make_event(title="WSIS+10 High-Level Event", slug="summit")
+    youth = make_event(title="Youth pre-event", slug="youth", main_event=forum)
+    assert "Youth pre-event" in html_of(client, forum.url)
+    assert "Youth pre-event" not in html_of(client, summit.url)
+    youth.main_event = summit
+    publish(youth)
+    assert "Youth pre-event" not in html_of(client, forum.url)
+    assert "Youth pre-event" in html_of(client, summit.url)
+
+
 def test_a_partner_renamed_shows_on_the_event_of_its_partnership(
     client, make_event, publish, kept_as
 ):

@@ -86,6 +86,25 @@ def test_a_photo_approved_ranked_or_withdrawn_shows_at_once(
     assert "Telemedicine in Rwanda" not in html_of(client, announced.url)
 
 
+def test_a_photo_withdrawn_leaves_the_gallery_pages_that_chose_it(
+    client, english_home, contest, committed_now, kept_as
+):
+    from tests.factories import GalleryPageFactory
+
+    entry = make_entry(
+        contest, title="Telemedicine", status="approved", public_image=ImageFactory()
+    )
+    with committed_now():
+        gallery = GalleryPageFactory(
+            parent=english_home, photos=[{"type": "photo", "value": entry.pk}]
+        )
+        gallery.save_revision().publish()
+    assert "Telemedicine" in html_of(client, gallery.url)
+    with committed_now():
+        entries.reject(entry, notify=False)
+    assert "Telemedicine" not in html_of(client, gallery.url)
+
+
 def test_a_scoring_criterion_edited_shows_at_once(client, contest, committed_now, kept_as):
     with committed_now():
         criterion = Criterion.objects.create(contest=contest, name="Composition")
