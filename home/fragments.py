@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from home import page_cache
+from home import page_cache, visitor_fields
 
 FRAGMENTS = ("navigation", "footer")
 TEMPLATES = {"navigation": "includes/main_nav.html", "footer": "includes/footer.html"}
@@ -215,5 +215,5 @@ def page_fragment(request, page, name, compute):
         *spec,
         compute,
         seconds=PAGE_FRAGMENT_SECONDS,
-        keep=lambda html: not page_cache.has_visitor_fields(html),
+        keep=lambda html: not visitor_fields.has_visitor_fields(html),
     )

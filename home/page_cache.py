@@ -14,10 +14,10 @@ key; the visitor has no session and no message), nor the CSRF middleware but for
 form. Only the security headers, the cache headers and conditional GET run around it.
 
 Per-visitor parts of a page with a form are holes, not content: the hidden inputs registered with
-`register_visitor_fields` (the CSRF token here; public_forms adds its spam guard's signed start
-time and one-time token) are cut out when the page is stored and filled afresh for each visitor
-when it is served, so a form page costs a cache read and a few string joins, and no visitor ever
-gets another's token. Such pages are `private, no-store` for browsers and CDNs.
+`home.visitor_fields.register` (the CSRF token there; public_forms adds its spam guard's signed
+start time and one-time token) are cut out when the page is stored and filled afresh for each
+visitor when it is served, so a form page costs a cache read and a few string joins, and no
+visitor ever gets another's token. Such pages are `private, no-store` for browsers and CDNs.
 
 Freshness: every entry records the site-wide generation and its page's version when it was
 rendered; `home.cache_purge` bumps them on publish, snippet changes and the like, so a purged
@@ -30,9 +30,7 @@ writes: pages are rendered as if there were no cache.
 """
 
 import hashlib
-import html
 import math
-import re
 import secrets
 import time
 
@@ -40,18 +38,19 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.core.signals import setting_changed
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from home import visitor_fields
 from home.current_request import current_request
+from home.visitor_fields import CSRF_FIELD
 
 ENTRY_PREFIX = "wsis:page:"
 VERSION_PREFIX = "wsis:page-version:"
 GENERATION_KEY = "wsis:page-generation"
 STATUS_HEADER = "X-Page-Cache"
-CSRF_FIELD = "csrfmiddlewaretoken"
 # Headers not kept with an entry: cookies (a form page's CSRF cookie is set afresh), what
 # CacheHeadersMiddleware writes at each serving, and the length (a form's tokens are drawn afresh).
 _DROPPED_HEADERS = {
@@ -89,71 +88,6 @@ def changes_at(instant):
     earliest = getattr(request, "_page_cache_changes_at", None)
     if earliest is None or instant < earliest:
         request._page_cache_changes_at = instant
-
-
-# Per-visitor hidden inputs -----------------------------------------------------------------------
-
-_visitor_fields = {}  # input name -> (its group's names, fill(request) -> {name: value})
-_visitor_pattern = None
-
-
-def register_visitor_fields(names, fill):
-    """Hidden inputs named `names` carry per-visitor values that `fill(request)` draws afresh
-    (one call per form on the page): they are holes in a stored page, filled at each serving."""
-    global _visitor_pattern
-    names = tuple(names)
-    for name in names:
-        _visitor_fields[name] = (names, fill)
-    _visitor_pattern = None
-
-
-def _pattern():
-    global _visitor_pattern
-    if _visitor_pattern is None:
-        names = "|".join(re.escape(name) for name in sorted(_visitor_fields))
-        # Django's HiddenInput and {% csrf_token %} both write type, name, then value.
-        _visitor_pattern = re.compile(
-            rf'<input type="hidden" name="({names})" value="([^"]*)"'.encode()
-        )
-    return _visitor_pattern
-
-
-def register_csrf_field():
-    register_visitor_fields((CSRF_FIELD,), lambda request: {CSRF_FIELD: get_token(request)})
-
-
-register_csrf_field()
-
-
-def has_visitor_fields(html: str) -> bool:
-    """Whether `html` holds a per-visitor value (a form's CSRF token…)."""
-    return _pattern().search(html.encode()) is not None
-
-
-def cut_holes(content: bytes):
-    """(chunks, holes): the page split around every per-visitor value."""
-    chunks, holes, start = [], [], 0
-    for match in _pattern().finditer(content):
-        chunks.append(content[start : match.start(2)])
-        holes.append(match.group(1).decode())
-        start = match.end(2)
-    chunks.append(content[start:])
-    return tuple(chunks), tuple(holes)
-
-
-def fill_holes(chunks, holes, request) -> bytes:
-    parts = [chunks[0]]
-    drawn = {}  # group -> (values, names already used)
-    for name, chunk in zip(holes, chunks[1:], strict=True):
-        group, fill = _visitor_fields[name]
-        values, used = drawn.get(group, (None, None))
-        if values is None or name in used:
-            values, used = fill(request), set()
-            drawn[group] = (values, used)
-        used.add(name)
-        parts.append(html.escape(str(values[name])).encode())
-        parts.append(chunk)
-    return b"".join(parts)
 
 
 # Keys and versions -------------------------------------------------------------------------------
@@ -283,7 +217,7 @@ def _response_from(entry, request):
 
     content = entry["chunks"][0]
     if entry["holes"]:
-        content = fill_holes(entry["chunks"], entry["holes"], request)
+        content = visitor_fields.fill_holes(entry["chunks"], entry["holes"], request)
     response = HttpResponse(content, status=entry["status"], headers=entry["headers"])
     response["Content-Length"] = str(len(content))
     return response
@@ -345,7 +279,7 @@ def _entry(request, response):
     content = response.content
     chunks, holes = (content,), ()
     if response.get("Content-Type", "").startswith("text/html"):
-        chunks, holes = cut_holes(content)
+        chunks, holes = visitor_fields.cut_holes(content)
     # A CSRF token used anywhere but in the form inputs we cut out would be one visitor's.
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and CSRF_FIELD not in holes:
         return None

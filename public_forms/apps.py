@@ -10,9 +10,9 @@ class PublicFormsConfig(AppConfig):
     verbose_name = _("Public forms")
 
     def ready(self):
-        from home import page_cache
+        from home import visitor_fields
         from public_forms.forms import STARTED_FIELD, TOKEN_FIELD, fresh_guard
 
         # A form page kept in the page cache gets a new token and signed start time at each
         # display, as if it had been rendered for that visitor.
-        page_cache.register_visitor_fields((STARTED_FIELD, TOKEN_FIELD), fresh_guard)
+        visitor_fields.register((STARTED_FIELD, TOKEN_FIELD), fresh_guard)
