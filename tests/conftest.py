@@ -123,6 +123,20 @@ def _clear_cache():
         each.clear()
 
 
+@pytest.fixture
+def fragments_on(settings):
+    """Page fragments on (home.fragments), as in production: the test settings turn them off."""
+    settings.PAGE_FRAGMENTS = True
+
+
+@pytest.fixture(params=["fragments", "page cache"])
+def kept_as(request, settings):
+    """Uncached renders reusing fragments, or anonymous visitors served from the page cache."""
+    if request.param == "page cache":
+        settings.PAGE_CACHE_SECONDS = 600
+    return request.param
+
+
 @contextlib.contextmanager
 def shared_data(django_db_blocker):
     """For a module- or class-scoped fixture: what it builds is visible to each test, which

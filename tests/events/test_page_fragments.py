@@ -12,20 +12,7 @@ from tests.conftest import translate
 from tests.events.conftest import days_from_now
 from tests.factories import PartnerFactory, PartnershipPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.PAGE_FRAGMENTS = True
-
-
-@pytest.fixture(params=["fragments", "page cache"])
-def kept_as(request, settings):
-    """Uncached renders reusing fragments, or anonymous visitors served from the page cache."""
-    if request.param == "page cache":
-        settings.PAGE_CACHE_SECONDS = 600
-    return request.param
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 @pytest.fixture

@@ -9,25 +9,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from home import fragments, languages, page_cache
-from tests.conftest import make_english_home, translate
-from tests.factories import StandardPageFactory
+from tests.conftest import translate
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.PAGE_FRAGMENTS = True
-
-
-@pytest.fixture
-def home(db):
-    return make_english_home()
-
-
-@pytest.fixture
-def about(home):
-    return StandardPageFactory(parent=home, title="About WSIS", slug="about-wsis")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def rendered(client, url):

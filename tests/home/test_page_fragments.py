@@ -15,12 +15,7 @@ from home.current_request import _request
 from tests.conftest import translate
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.PAGE_FRAGMENTS = True
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 @pytest.fixture

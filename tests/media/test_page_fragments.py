@@ -13,19 +13,7 @@ from media import entries
 from tests.factories import ImageFactory
 from tests.media.test_moderation import make_entry
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.PAGE_FRAGMENTS = True
-
-
-@pytest.fixture(params=["fragments", "page cache"])
-def kept_as(request, settings):
-    if request.param == "page cache":
-        settings.PAGE_CACHE_SECONDS = 600
-    return request.param
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 @pytest.fixture
