@@ -70,10 +70,10 @@ def source_strings(source):
     )
 
 
-def translate(instance, language_code, catalogue):
-    """Creates or updates the translation of `instance` into `language_code`, published.
-    Leaves it alone when neither the source nor the catalogue changed since it was made."""
-    source, source_changed = source_for(instance)
+def translate(instance, language_code, catalogue, source, source_changed):
+    """Creates or updates the translation of `instance` (from its `source`) into
+    `language_code`, published. Leaves it alone when neither the source nor the catalogue
+    changed since it was made."""
     locale = Locale.objects.get(language_code=language_code)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
@@ -137,10 +137,12 @@ def _target_is_current(source, locale):
 
 
 def translate_all(instances, languages=None):
+    # Each source read once, for every language.
+    sources = [(instance, *source_for(instance)) for instance in instances]
     for language_code in languages or target_languages():
         catalogue = load_catalogue(language_code)
-        for instance in instances:
-            translate(instance, language_code, catalogue)
+        for instance, source, changed in sources:
+            translate(instance, language_code, catalogue, source, changed)
 
 
 def write_catalogue_templates(instances):
