@@ -40,8 +40,6 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date
 
 from home import visitor_fields
 from home.current_request import current_request
@@ -52,7 +50,7 @@ VERSION_PREFIX = "wsis:page-version:"
 GENERATION_KEY = "wsis:page-generation"
 STATUS_HEADER = "X-Page-Cache"
 # Headers not kept with an entry: cookies (a form page's CSRF cookie is set afresh), what
-# CacheHeadersMiddleware writes at each serving, and the length (a form's tokens are drawn afresh).
+# home.cache_headers writes at each serving, and the length (a form's tokens are drawn afresh).
 _DROPPED_HEADERS = {
     "set-cookie",
     "cache-control",
@@ -232,7 +230,7 @@ def mark_page(request, page):
         request._page_cache_versions = current_versions(page.pk)
 
 
-def _personal(request, response) -> str:
+def personal(request, response) -> str:
     """Why this response belongs to one visitor ('' when it does not)."""
     if getattr(request, "is_preview", False):
         return "preview"
@@ -314,7 +312,7 @@ def _write(key, entry):
 
 class PageCacheMiddleware:
     """Serves anonymous visitors from the page cache, and stores what they were served. Placed
-    right inside CacheHeadersMiddleware, outside everything that tells who the visitor is: a hit
+    right inside home.cache_headers, outside everything that tells who the visitor is: a hit
     returns from here, with the headers its render got from the middlewares inside this one,
     stored with it. A page with holes also runs Django's CSRF middleware, which reads the
     visitor's CSRF cookie, and sets it for the token drawn into the page."""
@@ -359,7 +357,7 @@ class PageCacheInnerMiddleware:
         if getattr(request, "_page_cache_key", None) is None:
             return self.get_response(request)
         response = self.get_response(request)
-        why = _personal(request, response)
+        why = personal(request, response)
         entry = None if why else _entry(request, response)
         if entry is None:
             request._page_cache = ("skip", why)
@@ -367,60 +365,3 @@ class PageCacheInnerMiddleware:
             request._page_cache = ("miss", entry)
             request._page_cache_store = entry  # with the headers PageCacheMiddleware sees
         return response
-
-
-class CacheHeadersMiddleware:
-    """What browsers and a CDN may keep: `public, s-maxage` for a page any anonymous visitor may
-    be served (bounded by its next change), with an ETag and Last-Modified for conditional GETs
-    (answered 304 by ConditionalGetMiddleware, outside this one); `private, no-store` for a
-    page with per-visitor parts or anything personal. Placed before the session middleware, so
-    that it sees (and drops, for shared pages) the `Vary: Cookie` that sessions add."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        state = getattr(request, "_page_cache", None)
-        if state is None:
-            if getattr(request, "_page_cache_page", None) is not None and (
-                _personal(request, response)
-            ):
-                self.private(response)
-            return response
-        outcome, detail = state
-        if outcome == "skip":
-            if detail:  # personal
-                self.private(response)
-            response[STATUS_HEADER] = "skip"
-            return response
-        response[STATUS_HEADER] = outcome
-        if detail["holes"]:
-            self.private(response)
-            return response
-        remaining = max(0, math.floor(detail["expires"] - time.time()))
-        stale = int(getattr(settings, "PAGE_CACHE_STALE_SECONDS", 0) or 0)
-        bounded = detail["expires"] < detail["stored"] + page_cache_seconds()
-        response["Cache-Control"] = f"public, max-age=0, s-maxage={remaining}" + (
-            f", stale-while-revalidate={stale}" if stale and not bounded else ""
-        )
-        response["ETag"] = detail["etag"]
-        response["Last-Modified"] = http_date(detail["stored"])
-        _drop_vary_cookie(response)
-        return response
-
-    @staticmethod
-    def private(response):
-        patch_cache_control(response, private=True, no_store=True)
-        response.headers.pop("Expires", None)
-
-
-def _drop_vary_cookie(response):
-    """A shared page is the same whatever cookies come with the request."""
-    if not response.has_header("Vary"):
-        return
-    kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
-    if kept:
-        response["Vary"] = ", ".join(kept)
-    else:
-        del response["Vary"]

@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Cache-Control for browsers and the CDN; outside the session middleware, whose
     # `Vary: Cookie` it drops from pages that every anonymous visitor shares.
-    "home.page_cache.CacheHeadersMiddleware",
+    "home.cache_headers.CacheHeadersMiddleware",
     # Anonymous visitors' pages from the shared cache (home.page_cache): a page every visitor
     # shares is served from here, with the headers the middlewares below gave it when rendered.
     "home.page_cache.PageCacheMiddleware",
