@@ -1,11 +1,14 @@
 """Making hundreds of pages quickly, for the tests that count a listing's queries with 10 and
-with 500 items: what the listing does not read is not kept up to date while they are made."""
+with 200 items: what the listing does not read is not kept up to date while they are made."""
 
 from contextlib import contextmanager
 
+from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_save
 from modelsearch import signal_handlers as search_signals
 from modelsearch.backends import get_search_backend
+from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 
@@ -26,3 +29,30 @@ def without_indexing(*models):
 
 def index_now(model, objects):
     get_search_backend().add_bulk(model, list(objects))
+
+
+def add_pages(parent, pages):
+    """Adds the unsaved `pages` (a factory's `build()`s) under `parent` as its last children,
+    live, as `parent.add_child` would, at a fifth of its cost: the tree paths are worked out
+    here once instead of a query and a row lock per page, and each page is saved without
+    Wagtail's validation and audit-log entry (the slug is the factory's, unique). The models'
+    own `save()` still runs, so fields they derive (an event's instants, a call's deadline) are
+    right. Returns the pages, saved."""
+    if not pages:
+        return pages
+    with transaction.atomic(), without_indexing(*{type(page) for page in pages}):
+        stored = Page.objects.select_for_update().get(pk=parent.pk)
+        last = stored.get_last_child()
+        path = last._inc_path() if last else Page._get_path(stored.path, stored.depth + 1, 1)
+        for page in pages:
+            page.path, page.depth, page.numchild = path, stored.depth + 1, 0
+            page._cached_parent_obj = stored  # url_path without a query for the parent
+            page.locale_id = stored.locale_id
+            page.draft_title = page.draft_title or page.title
+            page.live, page.has_unpublished_changes = True, False
+            page.save(clean=False, log_action=None)
+            path = page._inc_path()
+        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    # As add_child does: the caller's parent may be saved again (a publish writes every field).
+    parent.numchild = stored.numchild + len(pages)
+    return pages

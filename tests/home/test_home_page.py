@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import translate
 from tests.factories import DocumentFactory, ImageFactory, PartnerFactory, StandardPageFactory
+from tests.factories.many import add_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +83,13 @@ def sections(targets, images, documents, partners, count):
 @pytest.fixture
 def home_with_sections(english_home):
     def build(count):
-        targets = [
-            StandardPageFactory(
-                parent=english_home, title=f"Target {i}", slug=f"target-{count}-{i}"
-            )
-            for i in range(count)
-        ]
+        targets = add_pages(
+            english_home,
+            [
+                StandardPageFactory.build(title=f"Target {i}", slug=f"target-{count}-{i}")
+                for i in range(count)
+            ],
+        )
         images = [ImageFactory(title=f"Image {i}") for i in range(count)]
         documents = {code: DocumentFactory(title=f"Letter {code}") for code in ["ar", "en", "fr"]}
         partners = [PartnerFactory(logo=images[i]) for i in range(count)]

@@ -15,7 +15,7 @@ from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage, NewsPage
 from tests.conftest import make_english_home, translate
 from tests.factories import ImageFactory
-from tests.factories.many import without_indexing
+from tests.factories.many import add_pages
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,15 @@ def make_story(news_index):
 def french_news(english_home, news_index):
     translate(english_home, "fr", slug="accueil")
     return translate(news_index, "fr", title="Actualités", slug="actualites")
+
+
+def add_stories(news_index, count, tag=None, **fields):
+    """Stories under `news_index` until it has `count` (tagged `tag`), made in bulk."""
+    stories = [NewsPageFactory.build(**fields) for _ in range(NewsPage.objects.count(), count)]
+    for story in stories:
+        if tag:
+            story.tags.add(tag)  # saved with the page (a cluster's tags)
+    add_pages(news_index, stories)
 
 
 def feed_url(index):
@@ -157,11 +166,7 @@ def test_index_query_count_does_not_grow_with_the_stories(client, news_index, ma
     image = ImageFactory()
 
     def queries_for(count):
-        with without_indexing(NewsPage):
-            for _ in range(NewsPage.objects.count(), count):
-                story = make_story(image=image, image_alt_text="A picture")
-                story.tags.add("wsis")
-                story.save()
+        add_stories(news_index, count, tag="wsis", image=image, image_alt_text="A picture")
         client.get(news_index.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"{news_index.url}?tag=wsis&page=2")
@@ -222,11 +227,7 @@ def test_the_index_announces_its_feed(client, news_index):
 
 def test_feed_query_count_does_not_grow_with_the_stories(client, news_index, make_story):
     def queries_for(count):
-        with without_indexing(NewsPage):
-            for _ in range(NewsPage.objects.count(), count):
-                story = make_story()
-                story.tags.add("wsis")
-                story.save()
+        add_stories(news_index, count, tag="wsis")
         client.get(feed_url(news_index))
         with CaptureQueriesContext(connection) as queries:
             feed = parse(client.get(feed_url(news_index)))
@@ -275,9 +276,7 @@ def test_home_page_query_count_does_not_grow_with_the_stories(
     image = ImageFactory()
 
     def queries_for(count):
-        with without_indexing(NewsPage):
-            for _ in range(NewsPage.objects.count(), count):
-                make_story(image=image, image_alt_text="A picture")
+        add_stories(news_index, count, image=image, image_alt_text="A picture")
         client.get(english_home.url)
         with CaptureQueriesContext(connection) as queries:
             client.get(english_home.url)

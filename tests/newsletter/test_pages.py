@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
 from newsletter.models import FlashArchivePage, FlashIssuePage
 from tests.conftest import make_english_home
@@ -22,7 +22,7 @@ from tests.factories import (
     ImageFactory,
     StandardPageFactory,
 )
-from tests.factories.many import without_indexing
+from tests.factories.many import add_pages
 from tests.factories.newsletter import FlashArchivePageFactory, FlashIssuePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,11 +58,10 @@ def test_the_issue_page_query_count_does_not_grow_with_its_cards(client):
     calendar = EventIndexPageFactory(parent=home)
     archive = FlashArchivePageFactory(parent=home)
     image = ImageFactory()
-    with without_indexing(EventPage):
-        events = [
-            EventPageFactory(parent=calendar, listing_image=image if i % 10 == 0 else None)
-            for i in range(200)
-        ]
+    events = add_pages(
+        calendar,
+        [EventPageFactory.build(listing_image=image if i % 10 == 0 else None) for i in range(200)],
+    )
 
     def queries_with(count):
         issue = issue_with_cards(archive, events[:count], f"issue-{count}")
@@ -107,14 +106,15 @@ def test_the_archive_query_count_does_not_grow_with_its_issues(client):
 
     def queries_with(count):
         FlashIssuePage.objects.all().delete()
-        with without_indexing(FlashIssuePage):
-            for i in range(count):
-                FlashIssuePageFactory(
-                    parent=archive,
-                    slug=f"issue-{count}-{i}",
-                    issue_date=datetime.date(2014, 1, 1) + datetime.timedelta(days=i),
-                    listing_summary="In this issue.",
-                )
+        issues = [
+            FlashIssuePageFactory.build(
+                slug=f"issue-{count}-{i}",
+                issue_date=datetime.date(2014, 1, 1) + datetime.timedelta(days=i),
+                listing_summary="In this issue.",
+            )
+            for i in range(count)
+        ]
+        add_pages(archive, issues)
         archive.refresh_from_db()
         client.get(archive.url)
         with CaptureQueriesContext(connection) as queries:
