@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.test import TestCase
 from django.utils import translation
 
 from events.models import EventPage
@@ -34,57 +35,59 @@ def site(django_db_setup, django_db_blocker):
     from tests.conftest import make_english_home
 
     with shared_data(django_db_blocker):
-        home = make_english_home()
-        french_home = translate(home, "fr", title="Sommet mondial", slug="accueil")
-        calendar = EventIndexPageFactory(parent=home)
-        french_calendar = translate(calendar, "fr", title="Calendrier", slug="evenements")
-        forum = EventPageFactory(
-            parent=calendar,
-            title="WSIS Forum 2017",
-            slug="forum",
-            start_date=days(30),
-            end_date=days(34),
-        )
-        translate(forum, "fr", title="Forum du SMSI 2017", slug="forum", summary="Un forum.")
-        EventPageFactory(
-            parent=calendar,
-            title="Hack for Health",
-            slug="hack",
-            start_date=days(20),
-            end_date=days(21),
-            summary="A hackathon.",
-        )
-        draft_only = EventPageFactory(
-            parent=calendar,
-            title="TEDxGeneva",
-            slug="tedx",
-            start_date=days(40),
-            end_date=days(40),
-        )
-        # A French draft must not hide the live English original.
-        translate(draft_only, "fr", publish=False, title="TEDxGenève (brouillon)", slug="tedx")
-        unpublished = EventPageFactory(
-            parent=calendar,
-            title="Withdrawn event",
-            slug="withdrawn",
-            start_date=days(50),
-            end_date=days(50),
-        )
-        unpublished.unpublish()
+        # Committed, as a publish is: the search index is updated by a task after the commit.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            home = make_english_home()
+            french_home = translate(home, "fr", title="Sommet mondial", slug="accueil")
+            calendar = EventIndexPageFactory(parent=home)
+            french_calendar = translate(calendar, "fr", title="Calendrier", slug="evenements")
+            forum = EventPageFactory(
+                parent=calendar,
+                title="WSIS Forum 2017",
+                slug="forum",
+                start_date=days(30),
+                end_date=days(34),
+            )
+            translate(forum, "fr", title="Forum du SMSI 2017", slug="forum", summary="Un forum.")
+            EventPageFactory(
+                parent=calendar,
+                title="Hack for Health",
+                slug="hack",
+                start_date=days(20),
+                end_date=days(21),
+                summary="A hackathon.",
+            )
+            draft_only = EventPageFactory(
+                parent=calendar,
+                title="TEDxGeneva",
+                slug="tedx",
+                start_date=days(40),
+                end_date=days(40),
+            )
+            # A French draft must not hide the live English original.
+            translate(draft_only, "fr", publish=False, title="TEDxGenève (brouillon)", slug="tedx")
+            unpublished = EventPageFactory(
+                parent=calendar,
+                title="Withdrawn event",
+                slug="withdrawn",
+                start_date=days(50),
+                end_date=days(50),
+            )
+            unpublished.unpublish()
 
-        calls = CallIndexPageFactory(parent=home)
-        french_calls = translate(calls, "fr", title="Appels", slug="appels")
-        stocktaking = CallPageFactory(
-            parent=calls, title="Stocktaking call", slug="stocktaking", closes_on=days(10)
-        )
-        translate(stocktaking, "fr", title="Appel de l'inventaire", slug="inventaire")
-        CallPageFactory(parent=calls, title="Photo call", slug="photo", closes_on=days(20))
+            calls = CallIndexPageFactory(parent=home)
+            french_calls = translate(calls, "fr", title="Appels", slug="appels")
+            stocktaking = CallPageFactory(
+                parent=calls, title="Stocktaking call", slug="stocktaking", closes_on=days(10)
+            )
+            translate(stocktaking, "fr", title="Appel de l'inventaire", slug="inventaire")
+            CallPageFactory(parent=calls, title="Photo call", slug="photo", closes_on=days(20))
 
-        section = StandardPageFactory(parent=home, title="Prizes", slug="prizes")
-        french_section = translate(section, "fr", title="Prix", slug="prix")
-        year = StandardPageFactory(parent=section, title="WSIS Prizes 2016", slug="p2016")
-        translate(year, "fr", title="Prix du SMSI 2016", slug="p2016")
-        StandardPageFactory(parent=section, title="WSIS Prizes 2017", slug="p2017")
+            section = StandardPageFactory(parent=home, title="Prizes", slug="prizes")
+            french_section = translate(section, "fr", title="Prix", slug="prix")
+            year = StandardPageFactory(parent=section, title="WSIS Prizes 2016", slug="p2016")
+            translate(year, "fr", title="Prix du SMSI 2016", slug="p2016")
+            StandardPageFactory(parent=section, title="WSIS Prizes 2017", slug="p2017")
         yield {
             "home": home,
             "french_home": french_home,

@@ -5,6 +5,7 @@ nothing before pages were indexed in their own language."""
 
 import pytest
 from django.db import connection
+from django.test import TestCase
 
 from home.search_text import analyse, highlight, words_of
 from tests.conftest import make_english_home, shared_data, translate
@@ -28,7 +29,10 @@ CASES = [
 def pages(django_db_setup, django_db_blocker):
     """Built once for the module's searches, which only read."""
     with shared_data(django_db_blocker):
-        yield make_pages(make_english_home())
+        # Committed, as a publish is: the search index is updated by a task after the commit.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            english = make_pages(make_english_home())
+        yield english
 
 
 def make_pages(english_home):

@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import translate
@@ -14,21 +15,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stocktaking(english_home):
-    page = StandardPageFactory(
-        parent=english_home,
-        title="WSIS Stocktaking",
-        slug="stocktaking",
-        introduction="Projects that implement the WSIS Action Lines.",
-        listing_summary="A database of ICT projects.",
-    )
-    translate(english_home, "fr", slug="accueil")
-    translate(
-        page,
-        "fr",
-        title="Inventaire du SMSI",
-        slug="inventaire",
-        listing_summary="Une base de données de projets.",
-    )
+    # Committed, as a publish is: the search index is updated by a task after the commit.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page = StandardPageFactory(
+            parent=english_home,
+            title="WSIS Stocktaking",
+            slug="stocktaking",
+            introduction="Projects that implement the WSIS Action Lines.",
+            listing_summary="A database of ICT projects.",
+        )
+        translate(english_home, "fr", slug="accueil")
+        translate(
+            page,
+            "fr",
+            title="Inventaire du SMSI",
+            slug="inventaire",
+            listing_summary="Une base de données de projets.",
+        )
     return page
 
 

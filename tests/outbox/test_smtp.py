@@ -12,6 +12,7 @@ from django.core.files.storage import storages
 from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.db import transaction
+from django.test import TestCase
 from django.utils import timezone
 
 from calls.models import CallSubmission
@@ -80,7 +81,9 @@ def test_smtp_down_stores_the_submission_once_and_sends_its_mail_when_smtp_is_ba
         assert datetime.timedelta(seconds=RETRY_DELAYS[0] - 5) < wait
         assert wait <= datetime.timedelta(seconds=RETRY_DELAYS[0] + 5)
     # Before its time, the retry job leaves them alone.
-    assert send_due_messages.enqueue().return_value == {}
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the worker runs it once committed
+        retry_job = send_due_messages.enqueue()
+    assert retry_job.return_value == {}
 
     handler = MailServer()
     controller = start_server(handler, port)  # the mail server is back
@@ -142,7 +145,8 @@ def test_a_refused_recipient_fails_for_good_and_the_operator_sees_it(client, ope
 
     # The address fixed at the mail server, staff send it again: it arrives once.
     smtp.refused = set()
-    assert tasks.resend(OutboxMessage.objects.filter(state=State.FAILED)) == 1
+    with TestCase.captureOnCommitCallbacks(execute=True):  # as the staff screen's request ends
+        assert tasks.resend(OutboxMessage.objects.filter(state=State.FAILED)) == 1
     confirmation.refresh_from_db()
     assert confirmation.state == State.SENT
     assert len(smtp.received_by(SUBMITTER)) == 1 and len(smtp.received_by(STAFF)) == 1

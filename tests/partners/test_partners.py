@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -195,8 +196,12 @@ class PartnersAdminTest(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.home = make_english_home()
         cls.event = EventPageFactory(parent=EventIndexPageFactory(parent=cls.home))
-        PartnerFactory(name="Intel Corporation", stakeholder_type="private_sector", country="US")
-        PartnerFactory(name="State of Kuwait", stakeholder_type="government", country="KW")
+        # Committed, as a save is: the search index is updated by a task after the commit.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            PartnerFactory(
+                name="Intel Corporation", stakeholder_type="private_sector", country="US"
+            )
+            PartnerFactory(name="State of Kuwait", stakeholder_type="government", country="KW")
 
     def setUp(self):
         self.login()

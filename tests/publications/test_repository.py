@@ -24,36 +24,45 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sample_repository(repository):
     """The 2014 newsletter's Global Repository, in brief."""
-    africa, europe, cis = (Region.objects.get(code=c) for c in ("africa", "europe", "cis"))
-    made = {}
-    for key, title, kind, year, regions, languages in [
-        ("st2014", "WSIS Stocktaking Report 2014", "report", 2014, [], ["en", "fr", "es"]),
-        ("st2013", "WSIS Stocktaking Report 2013", "report", 2013, [], ["en"]),
-        ("itu", "ITU Contribution to the WSIS Implementation", "contribution", 2013, [], ["en"]),
-        (
-            "africa",
-            "Regional Stocktaking Reporting for Africa",
-            "regional_report",
-            2014,
-            [africa],
-            ["en", "fr"],
-        ),
-        (
-            "europe",
-            "Regional Stocktaking Reporting for Europe and CIS",
-            "regional_report",
-            2014,
-            [europe, cis],
-            ["en", "ru"],
-        ),
-    ]:
-        page = PublicationPageFactory(
-            parent=repository, title=title, publication_type=kind, year=year
-        )
-        page.regions.set(regions)
-        add_documents(page, *languages)
-        page.save_revision().publish()
-        made[key] = page
+    # Committed, as a publish is: the search index is updated by a task after the commit.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        africa, europe, cis = (Region.objects.get(code=c) for c in ("africa", "europe", "cis"))
+        made = {}
+        for key, title, kind, year, regions, languages in [
+            ("st2014", "WSIS Stocktaking Report 2014", "report", 2014, [], ["en", "fr", "es"]),
+            ("st2013", "WSIS Stocktaking Report 2013", "report", 2013, [], ["en"]),
+            (
+                "itu",
+                "ITU Contribution to the WSIS Implementation",
+                "contribution",
+                2013,
+                [],
+                ["en"],
+            ),
+            (
+                "africa",
+                "Regional Stocktaking Reporting for Africa",
+                "regional_report",
+                2014,
+                [africa],
+                ["en", "fr"],
+            ),
+            (
+                "europe",
+                "Regional Stocktaking Reporting for Europe and CIS",
+                "regional_report",
+                2014,
+                [europe, cis],
+                ["en", "ru"],
+            ),
+        ]:
+            page = PublicationPageFactory(
+                parent=repository, title=title, publication_type=kind, year=year
+            )
+            page.regions.set(regions)
+            add_documents(page, *languages)
+            page.save_revision().publish()
+            made[key] = page
     return made
 
 

@@ -27,8 +27,9 @@ PAGE_FRAGMENTS = False
 # Messages go through the outbox (tests/conftest.py puts it back after Django's test
 # environment swaps in locmem) and are delivered to Django's test outbox, mail.outbox.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks run at once, in the test's process, when they are enqueued (after the commit).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run in the test's process when the transaction that enqueued them commits (a test
+# commits with `committed`, or a request of the test client's), never for one rolled back.
+TASKS = {"default": {"BACKEND": "tests.tasks_backend.AfterCommitBackend"}}
 ALLOWED_HOSTS = ["*"]
 STORAGES = {
     **STORAGES,  # noqa: F405
