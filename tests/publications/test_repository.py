@@ -1,5 +1,5 @@
-"""The Global Repository's listing: its filters and search, its cards, its languages, and its
-query count with 10 and 500 publications."""
+"""The Global Repository's listing in each language, and its query count with 10 and 500
+publications (its filters, search and cards: test_repository_filters.py)."""
 
 import pytest
 from django.db import connection
