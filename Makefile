@@ -49,7 +49,9 @@ run: $(VENV)/.installed messages
 test: $(VENV)/.installed-test messages
 	@# The test settings, whatever DJANGO_SETTINGS_MODULE says (pytest-django prefers it to
 	@# pyproject's, and this Makefile exports the dev settings for the other targets).
-	DJANGO_SETTINGS_MODULE=wsis_site.settings.test \
+	@# Bytecode written, whatever the environment says: the tests start Django in subprocesses
+	@# (the demo build, workers, checks), each otherwise compiling the project again.
+	DJANGO_SETTINGS_MODULE=wsis_site.settings.test PYTHONDONTWRITEBYTECODE= \
 	  $(PY) -m pytest --ignore=tests/browser -n 2 --dist loadscope --reuse-db $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.installed-test messages

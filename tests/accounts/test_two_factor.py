@@ -1,9 +1,11 @@
 """TOTP two-factor sign-in for staff: enrolment, the code after the password, required for
 administrators when the settings say so, and the operator's recovery for a lost device."""
 
+import os
 from base64 import b32encode
 from datetime import timedelta
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,7 +15,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from tests.accounts.conftest import authenticator, code, sign_in
-from tests.home.test_settings import PRODUCTION, settings_values
+from tests.home.test_settings import PRODUCTION, environment_with, settings_module
+from wsis_site.settings.env import read_environment
 
 pytestmark = pytest.mark.django_db
 
@@ -213,23 +216,21 @@ def test_unless_required_an_administrator_signs_in_with_the_password_alone(clien
 
 
 def test_production_settings_require_two_factor_for_administrators():
-    production, turned_off, dev, test, middleware = settings_values(
-        "settings.ADMIN_TWO_FACTOR_REQUIRED",
-        "__import__('wsis_site.settings.env', fromlist=['x'])"
-        ".read_environment().admin_two_factor_required",
-        "__import__('wsis_site.settings.dev', fromlist=['x']).ADMIN_TWO_FACTOR_REQUIRED",
-        "__import__('wsis_site.settings.test', fromlist=['x']).ADMIN_TWO_FACTOR_REQUIRED",
-        "settings.MIDDLEWARE",
-        **PRODUCTION,
-    )
-    assert production is True
-    assert turned_off is False  # outside production the default is off
-    assert (dev, test) == (False, False)
-    assert "accounts.middleware.TwoFactorMiddleware" in middleware
-    explicit = settings_values(
-        "settings.ADMIN_TWO_FACTOR_REQUIRED", **PRODUCTION, ADMIN_TWO_FACTOR_REQUIRED="false"
-    )
-    assert explicit == [False]
+    production = settings_module(**PRODUCTION)
+    assert production.ADMIN_TWO_FACTOR_REQUIRED is True
+    assert "accounts.middleware.TwoFactorMiddleware" in production.MIDDLEWARE
+    with mock.patch.dict(os.environ, environment_with(**PRODUCTION), clear=True):
+        # Outside the production settings the default is off.
+        assert read_environment().admin_two_factor_required is False
+    for development in ("wsis_site.settings.dev", "wsis_site.settings.test"):
+        assert (
+            settings_module(
+                **PRODUCTION, DJANGO_SETTINGS_MODULE=development
+            ).ADMIN_TWO_FACTOR_REQUIRED
+            is False
+        )
+    explicit = settings_module(**PRODUCTION, ADMIN_TWO_FACTOR_REQUIRED="false")
+    assert explicit.ADMIN_TWO_FACTOR_REQUIRED is False
 
 
 def test_an_operator_removes_a_lost_authenticator(client, editor):
