@@ -1,5 +1,6 @@
 import contextlib
 import shutil
+import socket
 
 import pytest
 from django.conf import settings
@@ -21,6 +22,14 @@ def _remove_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
+
+
+def free_port():
+    """A port on 127.0.0.1 that nothing listens on (just now): for a server a test starts, or
+    for a peer that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _is_transactional(item):
@@ -76,12 +85,19 @@ def _mail_through_the_outbox(django_test_environment):
     settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
 
 
+def as_committed():
+    """A block whose work counts as committed, as a publish's or a request's does: the tasks it
+    enqueued (e-mails, search- and reference-index updates) run at its end, as a worker would
+    run them once the transaction commits (tests/tasks_backend.py)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 class CommittingClient(Client):
     """A test client whose requests end as a server's do: the request's work committed, so the
     tasks enqueued on commit (e-mails, photo decisions) run, on the immediate backend."""
 
     def request(self, **request):
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with as_committed():
             return super().request(**request)
 
 
@@ -98,9 +114,9 @@ def admin_client(db, admin_user):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs what a block scheduled on commit (tasks), as the end of its transaction would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def committed():
+    """`as_committed`, for a test that takes it as a fixture."""
+    return as_committed
 
 
 @pytest.fixture(autouse=True)
@@ -206,6 +222,6 @@ def localize(obj, language_code, texts=None, publish=True, user=None):
             defaults={"data": texts(segment.string.data)},
         )
     # wagtail-localize publishes on commit, which a test's transaction never reaches.
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    with as_committed():
         translation_record.save_target(user=user, publish=publish)
     return translation_record

@@ -29,8 +29,9 @@ from django.utils import timezone
 
 from newsletter import tasks
 from newsletter.models import Delivery, Dispatch, Subscriber, SubscriberLanguage
+from tests.conftest import free_port
 from tests.newsletter.conftest import build_issue
-from tests.outbox.conftest import free_port, start_server
+from tests.outbox.conftest import start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

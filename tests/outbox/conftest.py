@@ -3,20 +3,13 @@ and the settings that make the outbox deliver to it over SMTP."""
 
 import email
 import email.policy
-import socket
 import threading
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from tests.calls.conftest import calls_index, open_call  # noqa: F401 - fixtures
-
-
-def free_port():
-    """A port nothing listens on (just now)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.conftest import free_port
 
 
 class MailServer:

@@ -12,7 +12,6 @@ from django.core.files.storage import storages
 from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.db import transaction
-from django.test import TestCase
 from django.utils import timezone
 
 from calls.models import CallSubmission
@@ -20,14 +19,14 @@ from outbox import delivery, tasks
 from outbox.models import MAX_ATTEMPTS, RETRY_DELAYS, STALE_AFTER, OutboxMessage
 from outbox.tasks import send_due_messages, send_message
 from tests.calls.conftest import valid_data
-from tests.conftest import translate
+from tests.conftest import as_committed, free_port, translate
 from tests.factories import (
     CallPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     add_form_fields,
 )
-from tests.outbox.conftest import MailServer, deliver_over_smtp, free_port, start_server
+from tests.outbox.conftest import MailServer, deliver_over_smtp, start_server
 
 pytestmark = pytest.mark.django_db
 State = OutboxMessage.State
@@ -81,7 +80,7 @@ def test_smtp_down_stores_the_submission_once_and_sends_its_mail_when_smtp_is_ba
         assert datetime.timedelta(seconds=RETRY_DELAYS[0] - 5) < wait
         assert wait <= datetime.timedelta(seconds=RETRY_DELAYS[0] + 5)
     # Before its time, the retry job leaves them alone.
-    with TestCase.captureOnCommitCallbacks(execute=True):  # the worker runs it once committed
+    with as_committed():  # the worker runs it once committed
         retry_job = send_due_messages.enqueue()
     assert retry_job.return_value == {}
 
@@ -145,7 +144,7 @@ def test_a_refused_recipient_fails_for_good_and_the_operator_sees_it(client, ope
 
     # The address fixed at the mail server, staff send it again: it arrives once.
     smtp.refused = set()
-    with TestCase.captureOnCommitCallbacks(execute=True):  # as the staff screen's request ends
+    with as_committed():  # as the staff screen's request ends
         assert tasks.resend(OutboxMessage.objects.filter(state=State.FAILED)) == 1
     confirmation.refresh_from_db()
     assert confirmation.state == State.SENT

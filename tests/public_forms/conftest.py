@@ -1,5 +1,4 @@
 import re
-import socket
 from types import SimpleNamespace
 
 import pytest
@@ -35,9 +34,3 @@ def shown_token(response):
     match = re.search(r'name="submission_token" value="([0-9a-f]{32})"', html)
     assert match, "the form carries no submission_token"
     return match.group(1)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

@@ -11,8 +11,8 @@ from django.test import override_settings
 from calls.models import CallSubmission
 from public_forms import ratelimit
 from tests.calls.conftest import valid_data
+from tests.conftest import free_port
 from tests.factories import EventIndexPageFactory, EventPageFactory
-from tests.public_forms.conftest import free_port
 from tests.redis_server import real_redis, redis_cache
 from wsis_site.cache import ResilientRedisCache
 

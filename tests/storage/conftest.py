@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,6 +14,7 @@ from django.test import override_settings
 
 # The call and the contest the uploads go to, as the calls and media tests build them.
 from tests.calls.conftest import calls_index, open_call  # noqa: F401 - fixtures
+from tests.conftest import free_port
 from tests.media.conftest import contest  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,12 +51,6 @@ def _unavailable(reason):
     pytest.skip(message)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _settings_storages(endpoint):
     """settings.STORAGES as the settings modules build it from the S3 environment variables:
     what production gets, not a copy of it written here."""
@@ -89,7 +83,7 @@ def s3_server():
         import boto3
     except ImportError as error:
         _unavailable(str(error))
-    port = _free_port()
+    port = free_port()
     endpoint = f"http://127.0.0.1:{port}"
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed at teardown
     try:

@@ -6,25 +6,19 @@ connection error. (In a process of its own, 4 s of set-up for one request; setti
 opens no connection, as the worker-kill test's zygote asserts, so a site whose database is
 down still starts and answers this.)"""
 
-import socket
-
 import environ
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.utils import load_backend
 
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]  # closed again once the socket is
+from tests.conftest import free_port
 
 
 @pytest.mark.django_db
 def test_without_its_database_the_site_reports_503_and_says_why(client):
     unreachable = {
         **connection.settings_dict,
-        **environ.Env.db_url_config(f"postgres://postgres@127.0.0.1:{closed_port()}/wsis"),
+        **environ.Env.db_url_config(f"postgres://postgres@127.0.0.1:{free_port()}/wsis"),
         "OPTIONS": {"connect_timeout": 5},
     }
     database = load_backend(unreachable["ENGINE"]).DatabaseWrapper(unreachable, DEFAULT_DB_ALIAS)
