@@ -6,12 +6,11 @@ import datetime
 import re
 
 import pytest
-from django.test import TestCase
 from django.utils import translation
 
 from events.models import EventPage
 from home import localized
-from tests.conftest import shared_data, translate
+from tests.conftest import as_committed, shared_data, translate
 from tests.factories import (
     CallIndexPageFactory,
     CallPageFactory,
@@ -35,8 +34,7 @@ def site(django_db_setup, django_db_blocker):
     from tests.conftest import make_english_home
 
     with shared_data(django_db_blocker):
-        # Committed, as a publish is: the search index is updated by a task after the commit.
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with as_committed():
             home = make_english_home()
             french_home = translate(home, "fr", title="Sommet mondial", slug="accueil")
             calendar = EventIndexPageFactory(parent=home)

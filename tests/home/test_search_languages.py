@@ -5,10 +5,9 @@ nothing before pages were indexed in their own language."""
 
 import pytest
 from django.db import connection
-from django.test import TestCase
 
 from home.search_text import analyse, highlight, words_of
-from tests.conftest import make_english_home, shared_data, translate
+from tests.conftest import as_committed, make_english_home, shared_data, translate
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +28,7 @@ CASES = [
 def pages(django_db_setup, django_db_blocker):
     """Built once for the module's searches, which only read."""
     with shared_data(django_db_blocker):
-        # Committed, as a publish is: the search index is updated by a task after the commit.
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with as_committed():
             english = make_pages(make_english_home())
         yield english
 

@@ -4,10 +4,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
-from tests.conftest import translate
+from tests.conftest import as_committed, translate
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stocktaking(english_home):
-    # Committed, as a publish is: the search index is updated by a task after the commit.
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    with as_committed():
         page = StandardPageFactory(
             parent=english_home,
             title="WSIS Stocktaking",

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -16,7 +15,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from events.models import EventPage
 from partners.blocks import PartnershipTierBlock
 from partners.models import Partner, PartnershipPage
-from tests.conftest import make_english_home
+from tests.conftest import as_committed, make_english_home
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -196,8 +195,7 @@ class PartnersAdminTest(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.home = make_english_home()
         cls.event = EventPageFactory(parent=EventIndexPageFactory(parent=cls.home))
-        # Committed, as a save is: the search index is updated by a task after the commit.
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with as_committed():
             PartnerFactory(
                 name="Intel Corporation", stakeholder_type="private_sector", country="US"
             )

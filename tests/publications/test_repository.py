@@ -3,12 +3,11 @@ publications (its filters, search and cards: test_repository_filters.py)."""
 
 import pytest
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from publications.models import PublicationDocument, PublicationPage
 from stocktaking.models import Region
-from tests.conftest import translate
+from tests.conftest import as_committed, translate
 from tests.factories.many import add_pages, index_now
 from tests.factories.publications import (
     PdfDocumentFactory,
@@ -46,7 +45,7 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, repos
 
     def queries_for(count):
         # Committed as a publication would be, so that the search index has them.
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with as_committed():
             make(count)
         index_now(PublicationPage, PublicationPage.objects.all())
         client.get(f"{repository.url}?language=en")

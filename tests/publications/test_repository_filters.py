@@ -2,13 +2,12 @@
 built once for the module (its tests only read them, or change them and are rolled back)."""
 
 import pytest
-from django.test import TestCase
 from wagtail.models import Page
 
 from events.models import EventPage
 from publications.models import PublicationPage
 from stocktaking.models import Region
-from tests.conftest import make_english_home, refetched, shared_data, translate
+from tests.conftest import as_committed, make_english_home, refetched, shared_data, translate
 from tests.factories.publications import (
     PublicationIndexPageFactory,
     PublicationPageFactory,
@@ -22,8 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def shared_site(django_db_setup, django_db_blocker):
     with shared_data(django_db_blocker):
-        # Committed, as a publish is: the search index is updated by a task after the commit.
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with as_committed():
             home = make_english_home()
             repository = PublicationIndexPageFactory(parent=home)
             sample = make_sample(repository)
