@@ -26,6 +26,7 @@ task, never inside the editor's request.
 
 import logging
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -40,6 +41,18 @@ from home import page_cache
 logger = logging.getLogger(__name__)
 EVERYTHING = "everything"
 PAGES_SHOWING_HOOK = "page_cache_pages_showing"
+
+
+def pages_are_kept():
+    """Whether anything keeps rendered pages: the page cache, its fragments, a CDN. Where
+    nothing does (a development server, the test settings) working out what a change makes
+    stale, a few queries a publication, is skipped. An entry kept before the cache was turned
+    off lives no longer than PAGE_CACHE_SECONDS after it is turned on again."""
+    return (
+        page_cache.page_cache_seconds() > 0
+        or bool(getattr(settings, "PAGE_FRAGMENTS", False))
+        or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    )
 
 
 def _page_content_type_id():
@@ -105,6 +118,8 @@ def pages_showing(page, descendants=True):
 
 def purge_pages(page_ids, extra_urls=()):
     """After the commit: every entry of these pages is stale, here and at the CDN."""
+    if not pages_are_kept():
+        return
     if page_ids == EVERYTHING:
         transaction.on_commit(purge_everything)
         return
@@ -135,16 +150,21 @@ def purge_everything():
 
 
 def _page_changed(sender, instance, **kwargs):
-    purge_pages(pages_showing(instance))
+    if pages_are_kept():
+        purge_pages(pages_showing(instance))
 
 
 def _page_about_to_move(sender, instance, **kwargs):
+    if not pages_are_kept():
+        return
     # The URLs it leaves (its descendants' too), for the CDN: the old addresses now 404.
     pages = Page.objects.descendant_of(instance, inclusive=True).live().specific(defer=True)
     instance._purge_old_urls = [url for page in pages if (url := page.get_full_url()) is not None]
 
 
 def _page_moved(sender, instance, **kwargs):
+    if not pages_are_kept():
+        return
     old_urls = getattr(instance, "_purge_old_urls", ())
     purge_pages(pages_showing(instance), extra_urls=old_urls)
 
@@ -180,6 +200,8 @@ def _watched(model):
 
 
 def _content_changed(sender, instance, **kwargs):
+    if not pages_are_kept():
+        return
     if isinstance(instance, Page):
         if kwargs.get("signal") is pre_delete:
             _page_deleted(sender, instance)

@@ -23,6 +23,8 @@ def _contest_pages(entry):
 
 
 def _entry_saved(sender, instance, created, update_fields=None, **kwargs):
+    if not cache_purge.pages_are_kept():
+        return
     if created and instance.status == instance.Status.PENDING:
         return
     if update_fields is not None and frozenset(update_fields) in _UNSEEN_UPDATES:
@@ -31,6 +33,8 @@ def _entry_saved(sender, instance, created, update_fields=None, **kwargs):
 
 
 def _entry_deleted(sender, instance, **kwargs):
+    if not cache_purge.pages_are_kept():
+        return
     cache_purge.purge_pages(_contest_pages(instance))
 
 
