@@ -70,15 +70,14 @@ def source_strings(source):
     )
 
 
-def translate(instance, language_code, catalogue, source, source_changed):
-    """Creates or updates the translation of `instance` (from its `source`) into
-    `language_code`, published. Leaves it alone when neither the source nor the catalogue
-    changed since it was made."""
+def translate(instance, language_code, catalogue, source, source_changed, segments):
+    """Creates or updates the translation of `instance` (from its `source`, whose `segments`
+    are given) into `language_code`, published. Leaves it alone when neither the source nor
+    the catalogue changed since it was made."""
     locale = Locale.objects.get(language_code=language_code)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    segments = source_strings(source)
     missing = [segment.string.data for segment in segments if segment.string.data not in catalogue]
     if missing:
         raise MissingDemoTranslation(
@@ -137,12 +136,13 @@ def _target_is_current(source, locale):
 
 
 def translate_all(instances, languages=None):
-    # Each source read once, for every language.
+    # Each source and its segments read once, for every language.
     sources = [(instance, *source_for(instance)) for instance in instances]
+    segments = {source.pk: source_strings(source) for _instance, source, _changed in sources}
     for language_code in languages or target_languages():
         catalogue = load_catalogue(language_code)
         for instance, source, changed in sources:
-            translate(instance, language_code, catalogue, source, changed)
+            translate(instance, language_code, catalogue, source, changed, segments[source.pk])
 
 
 def write_catalogue_templates(instances):

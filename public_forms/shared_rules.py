@@ -64,8 +64,9 @@ class RulesSharedByTranslations:
         return original
 
     def give_rules_to_translations(self, original):
-        """After the original is saved (published): the same rules on every translation."""
-        if self.pk and self.is_original(original):
+        """After the original is saved (published): the same rules on every translation. (No
+        copy found before this save: this is the only one, there is none to update.)"""
+        if original is not None and original.pk == self.pk:
             type(self).objects.filter(translation_key=self.translation_key).exclude(
                 pk=self.pk
             ).update(**{name: getattr(self, name) for name in self._all_shared()})
