@@ -24,6 +24,24 @@ def _remove_test_media():
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's `loadscope` (a module's tests, or a class's, to one worker), with the classes
+    reading one variant of the demo site as one scope: a worker builds it once (PostgreSQL
+    builds it in the worker's process, a minute of CPU), never both workers."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    from tests.demo_site import scope_of
+
+    class DemoSiteScopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return scope_of(nodeid) or super()._split_scope(nodeid)
+
+    return DemoSiteScopes(config, log)
+
+
 def free_port():
     """A port on 127.0.0.1 that nothing listens on (just now): for a server a test starts, or
     for a peer that is down."""

@@ -11,7 +11,9 @@ rebuilt when the code changes. A file lock per template lets one xdist worker bu
 the other waits.
 
 On PostgreSQL the first class of each process builds the site in its transaction, keeps its
-rows (COPY TO) and files, and the next classes of the process copy them in (COPY FROM)."""
+rows (COPY TO) and files, and the next classes of the process copy them in (COPY FROM). The
+classes of one variant run in one xdist worker (`CLASSES`, read by the scheduler in
+tests/conftest.py): each variant is built once a run, not once in each worker."""
 
 import datetime
 import fcntl
@@ -38,11 +40,39 @@ SKIPPED_DIRS = {
 }  # fmt: skip
 NOT_BUILDING = {"Dockerfile", "compose.yaml", "Makefile", ".gitignore", ".dockerignore"}
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
+# The test classes that read each variant, as pytest names them: xdist gives each variant's
+# classes to one worker. `load_demo_site` refuses a class missing here.
+CLASSES = {
+    "plain": (
+        "tests/demo/test_demo_site.py::DemoSiteTest",
+        "tests/home/test_page_cache_page_types.py::EveryPageTypeTest",
+    ),
+    "shifted": (
+        "tests/demo/test_demo_site.py::DemoShiftedToTodayTest",
+        "tests/wsis_site/test_html_validity.py::HtmlValidityTest",
+    ),
+}
+
+
+def scope_of(nodeid):
+    """The xdist scope of a test reading the demo site: its variant's, else None."""
+    for variant, classes in CLASSES.items():
+        if any(nodeid.startswith(f"{name}::") for name in classes):
+            return f"demo-site-{variant}"
+    return None
+
+
+def _check_listed(testcase_cls, shift_to_today):
+    name = f"{testcase_cls.__module__.replace('.', '/')}.py::{testcase_cls.__name__}"
+    variant = "shifted" if shift_to_today else "plain"
+    if name not in CLASSES[variant]:
+        raise AssertionError(f"{name} reads the {variant} demo site: add it to CLASSES")
 
 
 def load_demo_site(testcase_cls, shift_to_today=False):
     """In a TestCase's setUpTestData: the demo site in the test database, as
     `load_demo_content` leaves it (its on-commit callbacks run)."""
+    _check_listed(testcase_cls, shift_to_today)
     if connection.vendor == "postgresql":
         _load_on_postgresql(testcase_cls, shift_to_today)
         cache.clear()
