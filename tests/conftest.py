@@ -24,7 +24,7 @@ def _remove_test_media():
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: xdist may be off (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     """xdist's `loadscope` (a module's tests, or a class's, to one worker), with the classes
     reading one variant of the demo site as one scope: a worker builds it once (PostgreSQL

@@ -116,9 +116,10 @@ def test_a_partner_renamed_shows_on_the_event_of_its_partnership(
 
 
 def test_an_event_ending_moves_to_the_past_events(client, calendar_index, make_event):
-    make_event(title="WSIS Forum", start_date=days_from_now(-1), end_date=days_from_now(0))
+    # Ending tomorrow (at 18:00 in Geneva): one ending today is already past in the evening.
+    make_event(title="WSIS Forum", start_date=days_from_now(-1), end_date=days_from_now(1))
     assert "Upcoming and current events" in html_of(client, calendar_index.url)
-    later = timezone.now() + datetime.timedelta(days=2)
+    later = timezone.now() + datetime.timedelta(days=3)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(timezone, "now", lambda: later)
         html = html_of(client, calendar_index.url)
