@@ -17,6 +17,10 @@ def calls_index(english_home):
 
 @pytest.fixture
 def open_call(calls_index):
+    return make_open_call(calls_index)
+
+
+def make_open_call(calls_index):
     """A call open until 23:00 Geneva time ten days from now, with a file field."""
     closes = datetime.date.today() + datetime.timedelta(days=10)
     page = CallPageFactory(

@@ -10,9 +10,9 @@ from wagtail.models import Page
 
 from calls.models import CallSubmission
 from media.models import ContestState
-from tests.calls.conftest import valid_data
-from tests.conftest import localize
-from tests.factories import PhotoContestPageFactory
+from tests.calls.conftest import make_open_call, valid_data
+from tests.conftest import localize, make_english_home, refetched, shared_data
+from tests.factories import CallIndexPageFactory, PhotoContestPageFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -24,11 +24,36 @@ def french_copy(page):
     ).specific
 
 
+@pytest.fixture(scope="module")
+def shared_call(django_db_setup, django_db_blocker):
+    """The open call, its index and the home page, each translated into French: built once,
+    as each test only reads them or changes them and is rolled back."""
+    with shared_data(django_db_blocker):
+        home = make_english_home()
+        calls_index = CallIndexPageFactory(parent=home)
+        open_call = make_open_call(calls_index)
+        for page in (home, calls_index, open_call):
+            localize(page, "fr")
+        yield {
+            "english_home": home,
+            "open_call": open_call,
+            "call_in_french": french_copy(open_call),
+        }
+
+
 @pytest.fixture
-def call_in_french(english_home, calls_index, open_call):
-    for page in (english_home, calls_index, open_call):
-        localize(page, "fr")
-    return french_copy(open_call)
+def english_home(shared_call):
+    return refetched(shared_call["english_home"])
+
+
+@pytest.fixture
+def open_call(shared_call):
+    return refetched(shared_call["open_call"])
+
+
+@pytest.fixture
+def call_in_french(shared_call):
+    return refetched(shared_call["call_in_french"])
 
 
 def publish(page, **changes):
