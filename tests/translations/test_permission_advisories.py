@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, TaskState
 from wagtail_localize.models import Translation
 
 from partners.models import Partner
-from tests.conftest import localize
+from tests.conftest import localize, make_english_home, refetched, shared_data
 from tests.factories import PartnerFactory, StandardPageFactory, member_of
 from tests.home.test_permission_matrix import granted
 from translations import roles
@@ -18,17 +18,27 @@ from translations import roles
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    """The language trees, the roles and a partner in three languages, built once: each test
+    only reads them, or changes them and is rolled back."""
+    with shared_data(django_db_blocker):
+        english_home = make_english_home()
+        about = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
+        for code in ("fr", "ar"):
+            localize(english_home, code)
+        localize(about, "fr")
+        call_command("setup_roles", verbosity=0)
+        trees = {
+            "about": about,
+            "ar_home": english_home.get_translation(Locale.objects.get(language_code="ar")),
+        }
+        yield {"trees": trees, "partners": make_partners()}
+
+
 @pytest.fixture
-def trees(english_home):
-    about = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
-    for code in ("fr", "ar"):
-        localize(english_home, code)
-    localize(about, "fr")
-    call_command("setup_roles", verbosity=0)
-    return {
-        "about": about,
-        "ar_home": english_home.get_translation(Locale.objects.get(language_code="ar")),
-    }
+def trees(shared_site):
+    return refetched(shared_site["trees"])
 
 
 def test_creating_a_translation_needs_rights_in_that_language(trees, client):
@@ -76,7 +86,11 @@ def test_converting_another_languages_page_back_to_an_alias_is_refused(trees, cl
 
 
 @pytest.fixture
-def partners(trees):
+def partners(shared_site):
+    return refetched(shared_site["partners"])
+
+
+def make_partners():
     partner = PartnerFactory(name="Ministry of ICT, Mexico")
     partner.save_revision().publish()
     by_code = {"en": partner}
