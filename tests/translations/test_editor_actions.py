@@ -10,20 +10,28 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from tests.conftest import localize
+from tests.conftest import localize, make_english_home, refetched, shared_data
 from tests.factories import StandardPageFactory, member_of
 from translations import roles
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_french_about(django_db_setup, django_db_blocker):
+    # Built once: each test only reads it, or changes it and is rolled back.
+    with shared_data(django_db_blocker):
+        english_home = make_english_home()
+        localize(english_home, "fr")
+        about = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
+        localize(about, "fr")
+        call_command("setup_roles", verbosity=0)
+        yield Page.objects.get(translation_key=about.translation_key, locale__language_code="fr")
+
+
 @pytest.fixture
-def french_about(english_home):
-    localize(english_home, "fr")
-    about = StandardPageFactory(parent=english_home, title="About WSIS", slug="about")
-    localize(about, "fr")
-    call_command("setup_roles", verbosity=0)
-    return Page.objects.get(translation_key=about.translation_key, locale__language_code="fr")
+def french_about(shared_french_about):
+    return refetched(shared_french_about)
 
 
 def editor_props(client, page):

@@ -5,15 +5,26 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Workflow
 
-from tests.conftest import translate
+from tests.conftest import make_english_home, refetched, shared_data, translate
 from tests.factories import StandardPageFactory, member_of
 from translations import roles
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_trees(django_db_setup, django_db_blocker):
+    # Built once: the tests only read the trees and roles, or change them and are rolled back.
+    with shared_data(django_db_blocker):
+        yield make_trees(make_english_home())
+
+
 @pytest.fixture
-def trees(english_home):
+def trees(shared_trees):
+    return refetched(shared_trees)
+
+
+def make_trees(english_home):
     about = StandardPageFactory(parent=english_home, slug="about")
     french_home = translate(english_home, "fr", slug="accueil")
     arabic_home = translate(english_home, "ar", slug="home-ar")
