@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home import routing
-from tests.conftest import translate
+from tests.conftest import make_english_home, refetched, shared_data, translate
 from tests.factories import (
     CallPageFactory,
     EventIndexPageFactory,
@@ -21,8 +21,19 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_tree(django_db_setup, django_db_blocker):
+    # Built once: the tests only route through it, or change it and are rolled back.
+    with shared_data(django_db_blocker):
+        yield make_tree(make_english_home())
+
+
 @pytest.fixture
-def tree(english_home):
+def tree(shared_tree):
+    return refetched(shared_tree)
+
+
+def make_tree(english_home):
     about = StandardPageFactory(parent=english_home, title="About", slug="about")
     history = StandardPageFactory(parent=about, title="History", slug="history")
     StandardPageFactory(parent=history, title="Geneva", slug="geneva")

@@ -7,14 +7,25 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from home.localized import version_for_reader
-from tests.conftest import translate
+from tests.conftest import make_english_home, refetched, shared_data, translate
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_event(django_db_setup, django_db_blocker):
+    # Built once: each test changes it in its own savepoint, rolled back.
+    with shared_data(django_db_blocker):
+        yield make_event(make_english_home())
+
+
 @pytest.fixture
-def event(english_home):
+def event(shared_event):
+    return refetched(shared_event)
+
+
+def make_event(english_home):
     calendar = EventIndexPageFactory(parent=english_home)
     event = EventPageFactory(parent=calendar, title="WSIS Forum 2017", slug="forum")
     translate(english_home, "fr", slug="accueil")
