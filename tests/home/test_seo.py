@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 import wagtail_factories
+from django.core.files.base import ContentFile
 
-from tests.conftest import make_english_home, translate
+from tests.conftest import make_english_home, refetched, shared_data, translate
 from tests.factories import StandardPageFactory
 
 
@@ -42,22 +43,38 @@ class HeadTags(HTMLParser):
         return [link["hreflang"] for link in self.links if link.get("hreflang")]
 
 
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    # Built once: the tests only read it, or change it and are rolled back.
+    with shared_data(django_db_blocker):
+        home = make_english_home(title="WSIS", search_description="The WSIS process.")
+        image = wagtail_factories.ImageFactory(title="Delegates at the Forum")
+        about = StandardPageFactory(
+            parent=home,
+            title="About WSIS",
+            slug="about",
+            introduction="<p>The World Summit on the <b>Information</b> Society.</p>",
+            listing_image=image,
+        )
+        home_ar = translate(home, "ar", title="القمة")
+        about_ar = translate(
+            about, "ar", title="عن القمة", introduction="القمة العالمية لمجتمع المعلومات"
+        )
+        with image.file.open("rb") as file:
+            image_bytes = file.read()
+        made = {"home": home, "about": about, "about_ar": about_ar, "home_ar": home_ar}
+        made["image"] = image
+        yield made, image_bytes
+
+
 @pytest.fixture
-def site(db):
-    home = make_english_home(title="WSIS", search_description="The WSIS process.")
-    image = wagtail_factories.ImageFactory(title="Delegates at the Forum")
-    about = StandardPageFactory(
-        parent=home,
-        title="About WSIS",
-        slug="about",
-        introduction="<p>The World Summit on the <b>Information</b> Society.</p>",
-        listing_image=image,
-    )
-    home_ar = translate(home, "ar", title="القمة")
-    about_ar = translate(
-        about, "ar", title="عن القمة", introduction="القمة العالمية لمجتمع المعلومات"
-    )
-    return {"home": home, "about": about, "about_ar": about_ar, "home_ar": home_ar, "image": image}
+def site(db, shared_site):
+    made, image_bytes = shared_site
+    yield refetched(made)
+    # The image's file is not in the rolled-back transaction: put it back if a test deleted it.
+    file = made["image"].file
+    if not file.storage.exists(file.name):
+        file.storage.save(file.name, ContentFile(image_bytes))
 
 
 def head(client, url):
