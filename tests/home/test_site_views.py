@@ -6,31 +6,45 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.conftest import as_committed, translate
+from tests.conftest import as_committed, make_english_home, refetched, shared_data, translate
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    """The home page and a page under it, in English and French, indexed for search: built
+    once, as each test only reads them or changes them and is rolled back."""
+    with shared_data(django_db_blocker):
+        english_home = make_english_home()
+        with as_committed():
+            page = StandardPageFactory(
+                parent=english_home,
+                title="WSIS Stocktaking",
+                slug="stocktaking",
+                introduction="Projects that implement the WSIS Action Lines.",
+                listing_summary="A database of ICT projects.",
+            )
+            translate(english_home, "fr", slug="accueil")
+            translate(
+                page,
+                "fr",
+                title="Inventaire du SMSI",
+                slug="inventaire",
+                listing_summary="Une base de données de projets.",
+            )
+        yield {"english_home": english_home, "stocktaking": page}
+
+
 @pytest.fixture
-def stocktaking(english_home):
-    with as_committed():
-        page = StandardPageFactory(
-            parent=english_home,
-            title="WSIS Stocktaking",
-            slug="stocktaking",
-            introduction="Projects that implement the WSIS Action Lines.",
-            listing_summary="A database of ICT projects.",
-        )
-        translate(english_home, "fr", slug="accueil")
-        translate(
-            page,
-            "fr",
-            title="Inventaire du SMSI",
-            slug="inventaire",
-            listing_summary="Une base de données de projets.",
-        )
-    return page
+def english_home(db, shared_site):
+    return refetched(shared_site["english_home"])
+
+
+@pytest.fixture
+def stocktaking(db, shared_site):
+    return refetched(shared_site["stocktaking"])
 
 
 def results(html):
