@@ -4,21 +4,41 @@ anglais", `hreflang`) where none is."""
 
 import pytest
 
-from tests.conftest import translate
+from tests.conftest import make_english_home, refetched, shared_data, translate
 from tests.events.conftest import days_from_now
-from tests.factories import StandardPageFactory
+from tests.factories import EventIndexPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared_trees(django_db_setup, django_db_blocker):
+    """The home page and calendar in English, French, Arabic and Chinese, built once: each
+    test adds its pages in its own savepoint, rolled back."""
+    with shared_data(django_db_blocker):
+        english_home = make_english_home()
+        calendar_index = EventIndexPageFactory(parent=english_home)
+        homes = {"fr": translate(english_home, "fr", slug="accueil")}
+        homes["ar"] = translate(english_home, "ar", slug="home-ar")
+        homes["zh-hans"] = translate(english_home, "zh-hans", slug="home-zh")
+        for code in homes:
+            translate(calendar_index, code, slug=f"events-{code}")
+        yield {"english_home": english_home, "calendar_index": calendar_index, "homes": homes}
+
+
 @pytest.fixture
-def trees(english_home, calendar_index):
-    homes = {"fr": translate(english_home, "fr", slug="accueil")}
-    homes["ar"] = translate(english_home, "ar", slug="home-ar")
-    homes["zh-hans"] = translate(english_home, "zh-hans", slug="home-zh")
-    for code in homes:
-        translate(calendar_index, code, slug=f"events-{code}")
-    return homes
+def english_home(db, shared_trees):
+    return refetched(shared_trees["english_home"])
+
+
+@pytest.fixture
+def calendar_index(db, shared_trees):
+    return refetched(shared_trees["calendar_index"])
+
+
+@pytest.fixture
+def trees(db, shared_trees):
+    return refetched(shared_trees["homes"])
 
 
 def open_event(make_event, **fields):
