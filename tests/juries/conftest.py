@@ -5,6 +5,7 @@ import pytest
 
 from juries import rounds
 from prizes.phases import ContestPhase
+from tests.conftest import make_english_home, refetched, shared_data
 from tests.factories.juries import add_criteria, assign, jury_staff, make_round, staff_user
 from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter
 from tests.factories.stocktaking import EntryFactory
@@ -12,7 +13,11 @@ from tests.factories.stocktaking import EntryFactory
 
 @pytest.fixture
 def contest(english_home):
-    page = PrizesContestPageFactory(parent=english_home, phase=ContestPhase.EXPERT_REVIEW)
+    return make_contest(english_home)
+
+
+def make_contest(home):
+    page = PrizesContestPageFactory(parent=home, phase=ContestPhase.EXPERT_REVIEW)
     add_categories(page, "C7 E-health", "C3 Access to information")
     return page
 
@@ -24,12 +29,20 @@ def categories(contest):
 
 @pytest.fixture
 def criteria(contest):
+    return make_criteria(contest)
+
+
+def make_criteria(contest):
     # Impact counts twice as much as sustainability, scored out of 10 and of 5.
     return add_criteria(contest, ("Impact", 2, 10), ("Sustainability", 1, 5))
 
 
 @pytest.fixture
 def submissions(contest, categories):
+    return make_submissions(contest, categories)
+
+
+def make_submissions(contest, categories):
     """Three entries in the first category, one in the second."""
     first, second = categories
     made = [enter(contest, EntryFactory(title=f"Telemedicine {n}"), first) for n in range(3)]
@@ -39,6 +52,10 @@ def submissions(contest, categories):
 
 @pytest.fixture
 def jurors(db):
+    return make_jurors()
+
+
+def make_jurors():
     return {name: staff_user(name) for name in ("amina", "bruno", "chen", "dmitri")}
 
 
@@ -49,6 +66,10 @@ def chair(db):
 
 @pytest.fixture
 def jury_round(contest, categories, criteria, submissions, jurors, chair):
+    return make_jury_round(contest, categories, jurors, chair)
+
+
+def make_jury_round(contest, categories, jurors, chair):
     """Round 1, open, jurors amina, bruno and chen on the first category, dmitri on the second."""
     first, second = categories
     made = make_round(contest)
@@ -56,6 +77,44 @@ def jury_round(contest, categories, criteria, submissions, jurors, chair):
     assign(made, second.translation_key, jurors["dmitri"])
     rounds.open_round(made, chair)
     return made
+
+
+@pytest.fixture(scope="module")
+def shared_jury(django_db_setup, django_db_blocker):
+    """All of the above, built once for a module whose tests only read it (or change it and
+    are rolled back): see `shared_jury_fixtures`."""
+    with shared_data(django_db_blocker):
+        contest = make_contest(make_english_home())
+        categories = list(contest.categories.all())
+        criteria = make_criteria(contest)
+        submissions = make_submissions(contest, categories)
+        jurors = make_jurors()
+        chair = jury_staff()
+        yield {
+            "contest": contest,
+            "categories": categories,
+            "criteria": criteria,
+            "submissions": submissions,
+            "jurors": jurors,
+            "chair": chair,
+            "jury_round": make_jury_round(contest, categories, jurors, chair),
+        }
+
+
+def shared_jury_fixtures():
+    """`contest`, `categories`, `criteria`, `submissions`, `jurors`, `chair` and `jury_round`,
+    each read again for each test from `shared_jury`. A module takes them with
+    `contest, categories, ... = shared_jury_fixtures()`, in that order."""
+
+    def read_again(name):
+        @pytest.fixture(name=name)
+        def fixture(db, shared_jury):
+            return refetched(shared_jury[name])
+
+        return fixture
+
+    names = ("contest", "categories", "criteria", "submissions", "jurors", "chair", "jury_round")
+    return tuple(read_again(name) for name in names)
 
 
 def candidate_of(jury_round, submission):

@@ -4,9 +4,11 @@ whatever screen they ask for; scores are sent once, whole, and only while the ro
 import pytest
 
 from juries.models import JuryRound, Review, Score
-from tests.juries.conftest import candidate_of, login, refused, score
+from tests.juries.conftest import candidate_of, login, refused, score, shared_jury_fixtures
 
 pytestmark = pytest.mark.django_db
+# Built once for the module: each test reads them, or changes them and is rolled back.
+contest, categories, criteria, submissions, jurors, chair, jury_round = shared_jury_fixtures()
 
 
 @pytest.fixture

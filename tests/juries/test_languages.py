@@ -3,9 +3,11 @@
 import pytest
 from wagtail.users.models import UserProfile
 
-from tests.juries.conftest import candidate_of, login
+from tests.juries.conftest import candidate_of, login, shared_jury_fixtures
 
 pytestmark = pytest.mark.django_db
+# Built once for the module: each test reads them, or changes them and is rolled back.
+contest, categories, criteria, submissions, jurors, chair, jury_round = shared_jury_fixtures()
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,11 @@ import pytest
 
 from juries.models import Review
 from tests.factories.juries import staff_user
-from tests.juries.conftest import candidate_of, login, refused, score
+from tests.juries.conftest import candidate_of, login, refused, score, shared_jury_fixtures
 
 pytestmark = pytest.mark.django_db
+# Built once for the module: each test reads them, or changes them and is rolled back.
+contest, categories, criteria, submissions, jurors, chair, jury_round = shared_jury_fixtures()
 
 
 def test_an_unassigned_juror_is_refused_the_entry_and_its_scoring(
