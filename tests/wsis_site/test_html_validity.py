@@ -27,9 +27,13 @@ from wagtail.models import Page
 from tests.demo_site import load_demo_site
 
 LANGUAGES = {"en": "en_GB", "ar": "ar_AR"}
-# Not pages: files, feeds, calendars, exports, staff-only and one-time addresses.
-SKIPPED = re.compile(r"/(calendar|feed|export|download|documents|media|admin|cancel)/|\.\w+$")
-PER_SECTION = 4  # at most this many addresses under one section page (entries, photos…)
+# Not pages: files, feeds, calendars, exports, share images, staff-only and one-time addresses.
+SKIPPED = re.compile(
+    r"/(calendar|feed|export|download|documents|media|admin|cancel|share-image)/|\.\w+$"
+)
+# At most this many addresses under one section page (entries, photos, regions…): two of a
+# kind tell a template's variations apart; every page type is reached anyway (see below).
+PER_SECTION = 2
 MAX_PAGES = 400
 
 
