@@ -1,9 +1,11 @@
 import contextlib
 import shutil
 import socket
+from importlib import import_module
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import transaction
 from django.test import Client, TestCase, TransactionTestCase
 from django.utils import translation
@@ -190,6 +192,26 @@ def refetched(value):
     if isinstance(value, list | tuple):
         return type(value)(refetched(item) for item in value)
     return type(value).objects.get(pk=value.pk)
+
+
+def session_for(user):
+    """The key of a session signed in as `user`, made as `force_login` makes it: for a shared
+    fixture (inside `shared_data`, so that the row outlives each test's rollback), where a
+    matrix would otherwise write a session and the user's last login in every case."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def signed_in(client, session_key):
+    """`client` with a session from `session_for`. What a request changes in the session is
+    rolled back with the test, as the rest of its rows are."""
+    # Still signed in (made inside the shared transaction, not rolled back with a test), or a
+    # refusal would be a visitor's, not the user's.
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    assert store.get(SESSION_KEY), "the shared session is gone"
+    client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+    return client
 
 
 def make_english_home(**fields):

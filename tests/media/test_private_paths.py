@@ -21,7 +21,7 @@ from calls.models import CallSubmission, SubmissionFile
 from media.models import EntrantQuota, PhotoEntry
 from outbox.models import OutboxMessage
 from public_forms.models import SubmissionReceipt
-from tests.conftest import make_english_home
+from tests.conftest import make_english_home, session_for, signed_in
 from tests.factories import CallIndexPageFactory, CallPageFactory, PhotoContestPageFactory
 from tests.factories.stocktaking import EntryFactory
 from tests.media.conftest import photo_bytes
@@ -253,7 +253,15 @@ def world(django_db_setup, django_db_blocker):
             "entrant_quota": quota,
             "stocktaking_entry": owners_entry,
         }
-        yield {"objects": objects, "users": users, "page": call, "file": upload}
+        # Signed in once per user: the cells only read, and a session's changes roll back.
+        sessions = {name: session_for(user) for name, user in users.items() if user is not None}
+        yield {
+            "objects": objects,
+            "users": users,
+            "sessions": sessions,
+            "page": call,
+            "file": upload,
+        }
         transaction.set_rollback(True)
 
 
@@ -275,9 +283,12 @@ def refused(response, url):
 
 
 def get(client, world, user, url):
-    if world["users"][user] is not None:
-        client.force_login(world["users"][user])
-    return client.get(url)
+    if world["users"][user] is None:
+        return client.get(url)
+    response = signed_in(client, world["sessions"][user]).get(url)
+    # The shared session held: a refusal is one of this user's, not of a visitor's.
+    assert response.wsgi_request.user.pk == world["users"][user].pk, url
+    return response
 
 
 @pytest.mark.parametrize("user", USERS)
