@@ -5,9 +5,18 @@ error, on public pages or on the admin's screens."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.calls.conftest import valid_data
-from tests.conftest import make_english_home, shared_data, translate
-from tests.factories import PhotoContestPageFactory
+from calls.models import CallSubmission
+from tests.calls.conftest import make_open_call, valid_data
+from tests.conftest import (
+    CommittingClient,
+    make_english_home,
+    refetched,
+    session_for,
+    shared_data,
+    signed_in,
+    translate,
+)
+from tests.factories import CallIndexPageFactory, PhotoContestPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,21 +57,71 @@ def test_tabs_and_line_breaks_are_not_control_characters_here(client, english_ho
 NOT_IDS = ["abc", "\x00", "1.5", "99999999999999999999999"]
 
 
-@pytest.fixture
-def submission(client, open_call):
-    assert client.post(open_call.url, valid_data()).status_code == 200
-    from calls.models import CallSubmission
-
+def send_a_submission(call):
+    assert CommittingClient().post(call.url, valid_data()).status_code == 200
     return CallSubmission.objects.get()
 
 
-@pytest.mark.parametrize("value", NOT_IDS)
-def test_deleting_submissions_named_by_something_else_than_ids(admin_client, submission, value):
-    url = f"/admin/forms/submissions/{submission.page_id}/delete/"
-    response = admin_client.get(url, {"selected-submissions": [str(submission.pk), value]})
-    assert response.status_code == 400
-    admin_client.post(f"{url}?selected-submissions={submission.pk}&selected-submissions={value}")
-    assert type(submission).objects.filter(pk=submission.pk).exists()
+@pytest.fixture
+def submission(open_call):
+    return send_a_submission(open_call)
+
+
+@pytest.fixture(scope="class")
+def shared_submission(django_db_setup, django_db_blocker):
+    """A call with one submission sent through its form, and an administrator signed in, made
+    once for the class's cases (each runs in a savepoint, rolled back)."""
+    with shared_data(django_db_blocker):
+        call = make_open_call(CallIndexPageFactory(parent=make_english_home()))
+        admin = get_user_model().objects.create_superuser("admin", "admin@itu.int", "pw")
+        yield {"submission": send_a_submission(call), "session": session_for(admin)}
+
+
+class TestSubmissionsGivenBadParameters:
+    # Its fixture is the class's: the tests after it make their own home page.
+    @pytest.fixture
+    def submission(self, shared_submission):
+        return refetched(shared_submission["submission"])
+
+    @pytest.fixture
+    def admin_client(self, client, shared_submission):
+        return signed_in(client, shared_submission["session"])
+
+    @pytest.mark.parametrize("value", NOT_IDS)
+    def test_deleting_submissions_named_by_something_else_than_ids(
+        self, admin_client, submission, value
+    ):
+        url = f"/admin/forms/submissions/{submission.page_id}/delete/"
+        response = admin_client.get(url, {"selected-submissions": [str(submission.pk), value]})
+        assert response.status_code == 400
+        admin_client.post(
+            f"{url}?selected-submissions={submission.pk}&selected-submissions={value}"
+        )
+        assert type(submission).objects.filter(pk=submission.pk).exists()
+
+    @pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999999", "2024-13-45"])
+    @pytest.mark.parametrize("parameter", ["p", "order_by", "date_from", "date_to", "status"])
+    def test_the_submissions_listing_given_bad_filters(
+        self, admin_client, submission, parameter, value
+    ):
+        url = f"/admin/forms/submissions/{submission.page_id}/"
+        for suffix in ("", "results/"):
+            assert admin_client.get(f"{url}{suffix}", {parameter: value}).status_code < 500
+        assert admin_client.get(url, {parameter: value, "export": "csv"}).status_code < 500
+
+    def test_an_unknown_order_keeps_the_submissions_newest_first(self, admin_client, submission):
+        import datetime
+
+        older = CallSubmission.objects.create(page=submission.page, form_data=submission.form_data)
+        CallSubmission.objects.filter(pk=older.pk).update(
+            submit_time=submission.submit_time - datetime.timedelta(days=1)
+        )
+        response = admin_client.get(
+            f"/admin/forms/submissions/{submission.page_id}/", {"order_by": "abc"}
+        )
+        rows = [row.pk for row in response.context["object_list"]]
+        assert rows == [submission.pk, older.pk]
+        assert response.context["object_list"].ordered
 
 
 @pytest.mark.parametrize("value", NOT_IDS)
@@ -105,11 +164,12 @@ FILTERS = ["p", "ordering", "contest", "status", "state", "language", "q", "date
 
 @pytest.fixture(scope="class")
 def staff_with_a_contest(django_db_setup, django_db_blocker):
-    """An administrator and a photo contest, made once for the 270 cases below, which only
-    read (each runs in a savepoint, rolled back)."""
+    """An administrator, signed in (the session's key), and a photo contest, made once for the
+    270 cases below, which only read (each runs in a savepoint, rolled back)."""
     with shared_data(django_db_blocker):
         PhotoContestPageFactory(parent=make_english_home())
-        yield get_user_model().objects.create_superuser("admin", "admin@itu.int", "pw")
+        admin = get_user_model().objects.create_superuser("admin", "admin@itu.int", "pw")
+        yield session_for(admin)
 
 
 class TestStaffListingsGivenBadFilters:
@@ -120,17 +180,8 @@ class TestStaffListingsGivenBadFilters:
     def test_staff_listings_given_bad_filters(
         self, client, staff_with_a_contest, listing, parameter, value
     ):
-        client.force_login(staff_with_a_contest)
+        signed_in(client, staff_with_a_contest)
         assert client.get(listing, {parameter: value}).status_code < 500
-
-
-@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999999", "2024-13-45"])
-@pytest.mark.parametrize("parameter", ["p", "order_by", "date_from", "date_to", "status"])
-def test_the_submissions_listing_given_bad_filters(admin_client, submission, parameter, value):
-    url = f"/admin/forms/submissions/{submission.page_id}/"
-    for suffix in ("", "results/"):
-        assert admin_client.get(f"{url}{suffix}", {parameter: value}).status_code < 500
-    assert admin_client.get(url, {parameter: value, "export": "csv"}).status_code < 500
 
 
 @pytest.mark.parametrize(
@@ -145,20 +196,3 @@ def test_the_submissions_listing_given_bad_filters(admin_client, submission, par
 )
 def test_staff_screens_of_rows_that_do_not_exist(admin_client, english_home, url):
     assert admin_client.get(url).status_code < 500
-
-
-def test_an_unknown_order_keeps_the_submissions_newest_first(admin_client, submission):
-    import datetime
-
-    from calls.models import CallSubmission
-
-    older = CallSubmission.objects.create(page=submission.page, form_data=submission.form_data)
-    CallSubmission.objects.filter(pk=older.pk).update(
-        submit_time=submission.submit_time - datetime.timedelta(days=1)
-    )
-    response = admin_client.get(
-        f"/admin/forms/submissions/{submission.page_id}/", {"order_by": "abc"}
-    )
-    rows = [row.pk for row in response.context["object_list"]]
-    assert rows == [submission.pk, older.pk]
-    assert response.context["object_list"].ordered
