@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
 from calls.models import CallSubmission
-from tests.conftest import localize, make_english_home, shared_data
+from tests.conftest import localize, make_english_home, session_for, shared_data, signed_in
 from tests.factories import CallIndexPageFactory, CallPageFactory, StandardPageFactory
 from translations import roles
 
@@ -89,8 +89,8 @@ def granted(response):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """English, French and Arabic trees, each with a page ("about", live with a draft waiting),
-    a page in review, and an English page nobody has translated yet; a call with a submission.
-    Built once: each test's actions are rolled back after it."""
+    a page in review, and an English page nobody has translated yet; a call with a submission;
+    a user of each role, signed in. Built once: each test's actions are rolled back after it."""
     with shared_data(django_db_blocker):
         yield build_world(make_english_home())
 
@@ -118,12 +118,13 @@ def build_world(english_home):
         tree["about"].save_revision(user=admin)  # a draft to publish
         tree["pending"].save_revision(user=admin)
         tree["pending"].get_workflow().start(tree["pending"], admin)
-    return {"trees": trees, "call": call, "admin": admin}
+    sessions = {role: session_for(user_for(role, admin)) for role in ROLES}
+    return {"trees": trees, "call": call, "admin": admin, "sessions": sessions}
 
 
-def user_for(role, world):
+def user_for(role, admin):
     if role == "admin":
-        return world["admin"]
+        return admin
     user = get_user_model().objects.create_user(role, f"{role}@itu.int", "pw")
     user.groups.add(Group.objects.get(name=ROLES[role]))
     return user
@@ -193,7 +194,7 @@ def try_page_action(client, action, tree, code):
 @pytest.mark.parametrize("tree", TREES)
 @pytest.mark.parametrize("role", list(ROLES))
 def test_page_permission_matrix(world, db, client, role, tree):
-    client.force_login(user_for(role, world))
+    signed_in(client, world["sessions"][role])
     allowed = {
         action
         for action in PAGE_ACTIONS
@@ -218,7 +219,7 @@ def try_global_action(client, action, world):
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_global_permission_matrix(world, db, client, role):
-    client.force_login(user_for(role, world))
+    signed_in(client, world["sessions"][role])
     allowed = {
         action
         for action in ("sync", "submissions", "contest_entries")
