@@ -94,6 +94,7 @@ ENTRY_FIELDS = [
 ]
 # Small: the photo checks are tested elsewhere; here decoding it would only take time.
 PHOTO = photo_bytes(size=(320, 200))
+PDF = pdf_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +137,12 @@ def pages(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(autouse=True)
+def private_media():
+    """The files a whole record stores go to the test settings' private root, instead of a new
+    place per case: the cases count rows, and their rows roll back."""
+
+
 def call_records():
     return {
         "submissions": CallSubmission.objects.count(),
@@ -171,7 +178,7 @@ def assert_fits_its_columns(record):
 def post_to_call(client, page, field, value, filename="contribution.pdf"):
     data = valid_data(**CALL_ANSWERS)
     data[field] = value
-    upload = SimpleUploadedFile(filename, pdf_bytes(), "application/pdf")
+    upload = SimpleUploadedFile(filename, PDF, "application/pdf")
     before = call_records()
     response = client.post(page.url, {**data, "contribution": upload})
     assert response.status_code < 500
