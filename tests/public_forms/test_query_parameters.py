@@ -21,6 +21,12 @@ from tests.factories import CallIndexPageFactory, PhotoContestPageFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def private_media():
+    """Nothing here stores a file: no private root of its own for each of the module's few
+    hundred cases (tests/public_forms/conftest.py makes one per test)."""
+
+
 @pytest.fixture
 def client(client):
     client.raise_request_exception = False
