@@ -1,12 +1,22 @@
 """Factories of the Stocktaking database."""
 
 import datetime
+import itertools
 
 import factory
 import wagtail_factories
 
-from stocktaking.models import ActionLine, EmbeddingSite, Entry, Sdg, StocktakingPage
+from stocktaking.models import (
+    ActionLine,
+    EmbeddingSite,
+    Entry,
+    EntryCountry,
+    Region,
+    Sdg,
+    StocktakingPage,
+)
 from stocktaking.models.storing import set_classification
+from stocktaking.reference import REGION_OF_COUNTRY
 
 
 class StocktakingPageFactory(wagtail_factories.PageFactory):
@@ -59,3 +69,48 @@ class EmbeddingSiteFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EmbeddingSite
+
+
+_numbers = itertools.count()
+
+
+def add_entries(count, title="Project {}", **fields):
+    """`count` entries as EntryFactory makes them (published, Action Line C7, SDG 3, Rwanda),
+    in four inserts instead of seven queries each: for the tests that count a listing's queries
+    with hundreds of entries. `title` is given each entry's index (0, 1…); `fields` go to every
+    entry. Returns the entries, saved."""
+    now = datetime.datetime.now(datetime.UTC)
+    entries = []
+    for index, n in enumerate(itertools.islice(_numbers, count)):
+        values = {
+            "title": title.format(index),
+            "organisation": "Ministry of Health",
+            "stakeholder_type": "government",
+            "description": "Connects rural clinics to hospital doctors by video.",
+            "contact_name": "Grace Uwase",
+            "contact_email": f"many{n}@example.org",
+            "language": "en",
+            "start_date": datetime.date(2016, 1, 1),
+            "status": Entry.Status.PUBLISHED,
+            "published_at": now,
+            **fields,
+        }
+        entry = Entry(**values)
+        # What Entry.save derives, which bulk_create does not call.
+        entry.owner_email = entry.contact_email.strip().casefold()
+        entry.year = entry.start_date.year if entry.start_date else None
+        entries.append(entry)
+    entries = Entry.objects.bulk_create(entries)
+    line = ActionLine.objects.get(code="C7")
+    sdg = Sdg.objects.get(number=3)
+    rwanda = Region.objects.get(code=REGION_OF_COUNTRY["RW"])
+    Entry.action_lines.through.objects.bulk_create(
+        Entry.action_lines.through(entry=entry, actionline=line) for entry in entries
+    )
+    Entry.sdgs.through.objects.bulk_create(
+        Entry.sdgs.through(entry=entry, sdg=sdg) for entry in entries
+    )
+    EntryCountry.objects.bulk_create(
+        EntryCountry(entry=entry, country="RW", region=rwanda) for entry in entries
+    )
+    return entries

@@ -5,23 +5,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from juries.models import Candidate, Review, Score
-from tests.factories.prizes import enter
-from tests.factories.stocktaking import EntryFactory
+from tests.factories.prizes import enter_many
+from tests.factories.stocktaking import add_entries
 from tests.juries.conftest import login
 
 pytestmark = pytest.mark.django_db
 
 
 def fill(jury_round, contest, category, jurors, count, criteria):
-    candidates = []
-    for n in range(count):
-        submission = enter(contest, EntryFactory(title=f"Project {n}"), category)
-        candidates.append(
-            Candidate(
-                round=jury_round, entry_id=submission.pk, category_key=category.translation_key
-            )
-        )
-    candidates = Candidate.objects.bulk_create(candidates)
+    submissions = enter_many(contest, add_entries(count), category)
+    candidates = Candidate.objects.bulk_create(
+        Candidate(round=jury_round, entry_id=submission.pk, category_key=category.translation_key)
+        for submission in submissions
+    )
     reviews = Review.objects.bulk_create(
         Review(candidate=c, juror=j) for c in candidates for j in jurors
     )

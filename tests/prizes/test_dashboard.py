@@ -18,18 +18,15 @@ from wagtail.models import ModelLogEntry
 from prizes.models import PrizeSubmission, Vote
 from prizes.phases import ContestPhase
 from tests.factories import member_of
-from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter
-from tests.factories.stocktaking import EntryFactory
+from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter, enter_many
+from tests.factories.stocktaking import EntryFactory, add_entries
 from translations import roles
 
 
 def contest_with_votes(parent, slug="wsis-prizes-2017", per_category=2):
     contest = PrizesContestPageFactory(parent=parent, phase=ContestPhase.VOTING, slug=slug)
     health, capacity = add_categories(contest, "C7. E-health", "C4. Capacity building")
-    nominees = [
-        enter(contest, EntryFactory(title=f"Health {i}"), health, nominated=True)
-        for i in range(per_category)
-    ]
+    nominees = enter_many(contest, add_entries(per_category, "Health {}"), health, nominated=True)
     enter(contest, EntryFactory(title='=HYPERLINK("http://evil.example")'), health)
     enter(contest, EntryFactory(title="Capacity"), capacity, nominated=True)
     day = contest.voting_opens_at + datetime.timedelta(hours=12)

@@ -9,11 +9,9 @@ from wagtail.models import Locale
 from prizes.models import PrizesContestPage, Vote
 from prizes.models.storing import AlreadyVoted
 from prizes.phases import ContestPhase
-from stocktaking.models import Entry
 from tests.conftest import localize, translate
-from tests.factories.many import without_indexing
-from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter
-from tests.factories.stocktaking import EntryFactory
+from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter, enter_many
+from tests.factories.stocktaking import EntryFactory, add_entries
 from tests.prizes.conftest import guards
 
 
@@ -47,9 +45,9 @@ def page_queries(client, english_home, nominees, slug):
     """The contest page in the voting phase with `nominees` nominees in two categories."""
     contest = PrizesContestPageFactory(parent=english_home, phase=ContestPhase.VOTING, slug=slug)
     categories = add_categories(contest, "C1", "C2")
-    with without_indexing(Entry):
-        for n in range(nominees):
-            enter(contest, EntryFactory(), categories[n % 2], nominated=True)
+    entries = add_entries(nominees)
+    for n, category in enumerate(categories):  # every other entry in each
+        enter_many(contest, entries[n::2], category, nominated=True)
     client.get(contest.url)  # warm the site's caches
     with CaptureQueriesContext(connection) as queries:
         assert client.get(contest.url).status_code == 200

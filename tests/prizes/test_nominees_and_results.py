@@ -14,8 +14,8 @@ from wagtail.models import Locale
 from prizes.models import PrizesContestPage, PrizeSubmission
 from prizes.phases import ContestPhase
 from tests.conftest import localize, make_english_home, shared_data
-from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter
-from tests.factories.stocktaking import EntryFactory
+from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter, enter_many
+from tests.factories.stocktaking import EntryFactory, add_entries
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # "Campaign kit" and "Winners and champions" as each language's visitors read them.
@@ -198,10 +198,9 @@ def results_queries(client, english_home, nominees_per_category, slug):
     )
     categories = add_categories(contest, "C1", "C2")
     for category in categories:
-        for rank in range(nominees_per_category):
-            submission = enter(contest, EntryFactory(), category, nominated=True)
-            submission.result = "winner" if rank == 0 else "champion"
-            submission.save()
+        winner, *champions = add_entries(nominees_per_category)
+        enter_many(contest, [winner], category, nominated=True, result="winner")
+        enter_many(contest, champions, category, nominated=True, result="champion")
     client.get(f"{contest.url}results/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"{contest.url}results/").status_code == 200
