@@ -52,19 +52,20 @@ def test_open_calls_closing_soonest_first_then_upcoming_then_closed(client, call
 
 
 def test_calls_index_query_count_does_not_grow_with_calls(client, calls_index):
-    def queries_with(count):
-        CallPage.objects.all().delete()
+    def queries_with(count, warm=False):
+        # The calls the index has so far, and as many more as it takes.
         calls = [
-            CallPageFactory.build(slug=f"c-{count}-{i}", closes_on=days(i % 60 - 30))
-            for i in range(count)
+            CallPageFactory.build(slug=f"c-{i}", closes_on=days(i % 60 - 30))
+            for i in range(CallPage.objects.count(), count)
         ]
         add_pages(calls_index, calls)
-        client.get(calls_index.url)
+        if warm:  # the site's caches, once: adding calls keeps them
+            client.get(calls_index.url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(calls_index.url).status_code == 200
         return len(queries)
 
-    assert queries_with(10) == queries_with(500)
+    assert queries_with(10, warm=True) == queries_with(500)
 
 
 class CallPageTreeTest(WagtailPageTestCase):
