@@ -63,16 +63,17 @@ def test_the_issue_page_query_count_does_not_grow_with_its_cards(client):
         [EventPageFactory.build(listing_image=image if i % 10 == 0 else None) for i in range(200)],
     )
 
-    def queries_with(count):
+    def queries_with(count, warm=False):
         issue = issue_with_cards(archive, events[:count], f"issue-{count}")
-        first = client.get(issue.url)  # makes the renditions once
-        assert first.content.decode().count('class="card"') == count
+        if warm:  # makes the one image's rendition, which the larger issue shows too
+            client.get(issue.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(issue.url)
         assert response.status_code == 200
+        assert response.content.decode().count('class="card"') == count
         return len(queries)
 
-    assert queries_with(10) == queries_with(200)
+    assert queries_with(10, warm=True) == queries_with(200)
 
 
 def test_the_issue_page_query_count_does_not_grow_with_the_types_of_its_pages(client):
@@ -104,25 +105,26 @@ def test_the_archive_query_count_does_not_grow_with_its_issues(client):
     home = make_english_home()
     archive = FlashArchivePageFactory(parent=home)
 
-    def queries_with(count):
-        FlashIssuePage.objects.all().delete()
+    def queries_with(count, warm=False):
+        # The issues the archive has so far, and as many more as it takes.
         issues = [
             FlashIssuePageFactory.build(
-                slug=f"issue-{count}-{i}",
+                slug=f"issue-{i}",
                 issue_date=datetime.date(2014, 1, 1) + datetime.timedelta(days=i),
                 listing_summary="In this issue.",
             )
-            for i in range(count)
+            for i in range(FlashIssuePage.objects.count(), count)
         ]
         add_pages(archive, issues)
         archive.refresh_from_db()
-        client.get(archive.url)
+        if warm:  # the site's caches, once: adding issues keeps them
+            client.get(archive.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(archive.url)
         assert response.status_code == 200
         return len(queries)
 
-    assert queries_with(10) == queries_with(500)
+    assert queries_with(10, warm=True) == queries_with(500)
 
 
 def test_the_archive_lists_newest_first_and_offers_the_signup_in_its_language(client):
