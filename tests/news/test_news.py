@@ -7,12 +7,13 @@ import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 from wagtail.models import Locale, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, SiteSettings
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, NewsPageTag
 from tests.conftest import make_english_home, translate
 from tests.factories import ImageFactory
 from tests.factories.many import add_pages
@@ -43,10 +44,10 @@ def french_news(english_home, news_index):
 def add_stories(news_index, count, tag=None, **fields):
     """Stories under `news_index` until it has `count` (tagged `tag`), made in bulk."""
     stories = [NewsPageFactory.build(**fields) for _ in range(NewsPage.objects.count(), count)]
-    for story in stories:
-        if tag:
-            story.tags.add(tag)  # saved with the page (a cluster's tags)
     add_pages(news_index, stories)
+    if tag:  # the rows saving each page with its tag would make, in one insert
+        tag, _created = Tag.objects.get_or_create(name=tag, defaults={"slug": tag})
+        NewsPageTag.objects.bulk_create(NewsPageTag(content_object=s, tag=tag) for s in stories)
 
 
 def feed_url(index):
@@ -165,16 +166,17 @@ def test_the_french_index_lists_untranslated_stories_in_english(
 def test_index_query_count_does_not_grow_with_the_stories(client, news_index, make_story):
     image = ImageFactory()
 
-    def queries_for(count):
+    def queries_for(count, warm=False):
         add_stories(news_index, count, tag="wsis", image=image, image_alt_text="A picture")
-        client.get(news_index.url)
+        if warm:  # the site's caches and the image's renditions, once: adding stories keeps them
+            client.get(news_index.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"{news_index.url}?tag=wsis&page=2")
         assert response.context["news"].paginator.count == count
         return len(queries)
 
     # 10 stories are one page; page 2 is then page 1 (Paginator.get_page), 11 make two.
-    assert queries_for(10) == queries_for(11) == queries_for(500)
+    assert queries_for(10, warm=True) == queries_for(11) == queries_for(500)
 
 
 # The feed ---------------------------------------------------------------------------------------
@@ -226,15 +228,16 @@ def test_the_index_announces_its_feed(client, news_index):
 
 
 def test_feed_query_count_does_not_grow_with_the_stories(client, news_index, make_story):
-    def queries_for(count):
+    def queries_for(count, warm=False):
         add_stories(news_index, count, tag="wsis")
-        client.get(feed_url(news_index))
+        if warm:  # the site's caches, once: adding stories keeps them
+            client.get(feed_url(news_index))
         with CaptureQueriesContext(connection) as queries:
             feed = parse(client.get(feed_url(news_index)))
         assert len(feed.entries) == min(count, 50)
         return len(queries)
 
-    assert queries_for(10) == queries_for(200)
+    assert queries_for(10, warm=True) == queries_for(200)
 
 
 # The home page ----------------------------------------------------------------------------------
@@ -275,11 +278,12 @@ def test_home_page_query_count_does_not_grow_with_the_stories(
 ):
     image = ImageFactory()
 
-    def queries_for(count):
+    def queries_for(count, warm=False):
         add_stories(news_index, count, image=image, image_alt_text="A picture")
-        client.get(english_home.url)
+        if warm:  # the site's caches and the image's renditions, once: adding stories keeps them
+            client.get(english_home.url)
         with CaptureQueriesContext(connection) as queries:
             client.get(english_home.url)
         return len(queries)
 
-    assert queries_for(10) == queries_for(200)
+    assert queries_for(10, warm=True) == queries_for(200)
