@@ -201,27 +201,28 @@ def test_calendar_paginates(client, calendar_index, make_event):
 
 
 def test_calendar_query_count_does_not_grow_with_events(client, calendar_index):
-    def queries_with(count):
-        EventPage.objects.all().delete()
+    def queries_with(count, warm=False):
+        # The events the calendar has so far, and as many more as it takes.
         events = [
             EventPageFactory.build(
                 title=f"E{i}",
-                slug=f"e-{count}-{i}",
+                slug=f"e-{i}",
                 start_date=datetime.date(2014 + i % 4, 6, 1),
                 end_date=datetime.date(2014 + i % 4, 6, 2),
                 city=["Geneva", "Busan"][i % 2],
             )
-            for i in range(count)
+            for i in range(EventPage.objects.count(), count)
         ]
         add_pages(calendar_index, events)
-        client.get(calendar_index.url)
+        if warm:  # the site's caches, once: adding events keeps them
+            client.get(calendar_index.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(calendar_index.url)
         assert response.status_code == 200
         assert response.context["events"].paginator.count == count
         return len(queries)
 
-    assert queries_with(10) == queries_with(500)
+    assert queries_with(10, warm=True) == queries_with(500)
 
 
 def test_ical_feed_lists_upcoming_events_only(client, calendar_index, mixed_events):
