@@ -192,10 +192,11 @@ def test_each_photo_has_a_page_with_previous_and_next(client, contest):
 
 def test_gallery_query_count_does_not_grow_and_renditions_are_made_once(client, contest):
     images = [ImageFactory() for _ in range(3)]
+    template = make_entry(contest, status="approved", public_image=images[0])
+    url = contest.url
 
-    def queries_with(count):
-        PhotoEntry.objects.all().delete()
-        template = make_entry(contest, status="approved", public_image=images[0])
+    def queries_with(count, warm=False):
+        # The template and the copies so far, and as many more copies as it takes.
         PhotoEntry.objects.bulk_create(
             [
                 PhotoEntry(
@@ -212,17 +213,18 @@ def test_gallery_query_count_does_not_grow_and_renditions_are_made_once(client, 
                     licence="cc-by-4.0",
                     status="approved",
                 )
-                for n in range(count - 1)
+                for n in range(PhotoEntry.objects.count() - 1, count - 1)
             ]
         )
-        client.get(contest.url)
+        if warm:  # the first visit makes the three images' renditions, and warms the caches
+            client.get(url)
         renditions = Rendition.objects.count()
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(contest.url).status_code == 200
-        assert Rendition.objects.count() == renditions  # nothing made on the second visit
+            assert client.get(url).status_code == 200
+        assert Rendition.objects.count() == renditions  # nothing made on a later visit
         return len(queries)
 
-    assert queries_with(10) == queries_with(500) == queries_with(1000)
+    assert queries_with(10, warm=True) == queries_with(500) == queries_with(1000)
     assert get_image_model().objects.count() == 3
 
 
