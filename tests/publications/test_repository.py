@@ -44,12 +44,13 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, repos
     documents = [PdfDocumentFactory() for _ in range(2)]
     africa = Region.objects.get(code="africa")
 
-    def queries_for(count):
+    def queries_for(count, warm=False):
         # Committed as a publication would be, so that the search index has them.
         with as_committed():
             made = make(count)
         index_now(PublicationPage, made)
-        client.get(f"{repository.url}?language=en")
+        if warm:  # the site's caches and the cover's renditions, once: adding pages keeps them
+            client.get(f"{repository.url}?language=en")
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"{repository.url}?language=en&region=africa&q=report")
         assert response.context["publications"].paginator.count == count
@@ -77,4 +78,4 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, repos
         )
         return pages
 
-    assert queries_for(10) == queries_for(500)
+    assert queries_for(10, warm=True) == queries_for(500)
