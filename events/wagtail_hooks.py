@@ -3,7 +3,7 @@ from django.dispatch import receiver
 from wagtail import hooks
 
 from events.models import EventPage
-from home.cache_purge import PAGES_SHOWING_HOOK, pages_are_kept, purge_pages
+from home.cache_purge import PAGES_SHOWING_HOOK, purge_pages, when_pages_are_kept
 
 
 def _main_event_versions(main_event_keys):
@@ -22,10 +22,11 @@ def main_events_listing_pre_events(page_ids):
 
 
 @receiver(pre_save, sender=EventPage, dispatch_uid="events_pre_event_leaves_its_main_event")
+@when_pages_are_kept
 def pre_event_leaving_its_main_event(sender, instance, raw=False, **kwargs):
     """A pre-event given another main event (its row changes when it is published) leaves the
     first one's list: that main event, in every language, is purged too."""
-    if raw or instance.pk is None or not pages_are_kept():
+    if raw or instance.pk is None:
         return
     before = EventPage.objects.filter(pk=instance.pk).values_list("main_event", flat=True).first()
     if before is not None and before != instance.main_event_id:

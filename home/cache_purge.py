@@ -24,6 +24,7 @@ the old versions and is never served); the CDN's purge requests go through Wagta
 task, never inside the editor's request.
 """
 
+import functools
 import logging
 
 from django.conf import settings
@@ -53,6 +54,18 @@ def pages_are_kept():
         or bool(getattr(settings, "PAGE_FRAGMENTS", False))
         or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
     )
+
+
+def when_pages_are_kept(receiver):
+    """A signal receiver that works out what to purge: it does nothing where nothing keeps
+    rendered pages (`pages_are_kept`)."""
+
+    @functools.wraps(receiver)
+    def receive(*args, **kwargs):
+        if pages_are_kept():
+            receiver(*args, **kwargs)
+
+    return receive
 
 
 def _page_content_type_id():
@@ -149,22 +162,20 @@ def purge_everything():
 # Pages -------------------------------------------------------------------------------------------
 
 
+@when_pages_are_kept
 def _page_changed(sender, instance, **kwargs):
-    if pages_are_kept():
-        purge_pages(pages_showing(instance))
+    purge_pages(pages_showing(instance))
 
 
+@when_pages_are_kept
 def _page_about_to_move(sender, instance, **kwargs):
-    if not pages_are_kept():
-        return
     # The URLs it leaves (its descendants' too), for the CDN: the old addresses now 404.
     pages = Page.objects.descendant_of(instance, inclusive=True).live().specific(defer=True)
     instance._purge_old_urls = [url for page in pages if (url := page.get_full_url()) is not None]
 
 
+@when_pages_are_kept
 def _page_moved(sender, instance, **kwargs):
-    if not pages_are_kept():
-        return
     old_urls = getattr(instance, "_purge_old_urls", ())
     purge_pages(pages_showing(instance), extra_urls=old_urls)
 
@@ -199,9 +210,8 @@ def _watched(model):
     return model in _watched_models
 
 
+@when_pages_are_kept
 def _content_changed(sender, instance, **kwargs):
-    if not pages_are_kept():
-        return
     if isinstance(instance, Page):
         if kwargs.get("signal") is pre_delete:
             _page_deleted(sender, instance)

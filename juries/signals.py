@@ -8,9 +8,8 @@ from wagtail.models import Page
 from home import cache_purge
 
 
+@cache_purge.when_pages_are_kept
 def _criterion_changed(sender, instance, **kwargs):
-    if not cache_purge.pages_are_kept():
-        return
     contests = Page.objects.filter(pk=instance.contest_id).values("translation_key")
     cache_purge.purge_pages(
         Page.objects.filter(translation_key__in=contests).values_list("pk", flat=True)

@@ -22,9 +22,8 @@ def _contest_pages(entry):
     return set(contest.values_list("pk", flat=True)) | showing
 
 
+@cache_purge.when_pages_are_kept
 def _entry_saved(sender, instance, created, update_fields=None, **kwargs):
-    if not cache_purge.pages_are_kept():
-        return
     if created and instance.status == instance.Status.PENDING:
         return
     if update_fields is not None and frozenset(update_fields) in _UNSEEN_UPDATES:
@@ -32,9 +31,8 @@ def _entry_saved(sender, instance, created, update_fields=None, **kwargs):
     cache_purge.purge_pages(_contest_pages(instance))
 
 
+@cache_purge.when_pages_are_kept
 def _entry_deleted(sender, instance, **kwargs):
-    if not cache_purge.pages_are_kept():
-        return
     cache_purge.purge_pages(_contest_pages(instance))
 
 
