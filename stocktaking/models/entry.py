@@ -122,9 +122,14 @@ class Entry(EntryContent):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
+    def derive_fields(self):
+        """What is kept derived from other fields, for finding an owner's entries and filtering
+        by year; `save` calls it, a bulk insert calls it itself."""
         self.owner_email = (self.contact_email or "").strip().casefold()
         self.year = self.start_date.year if self.start_date else None
-        super().save(*args, **kwargs)
 
     @property
     def reference(self):
