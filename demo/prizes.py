@@ -118,15 +118,13 @@ def _nominees_and_votes(contest, rng):
             chosen = rng.sample(candidates, min(NOMINEES_PER_CATEGORY, len(candidates)))
             used.update(chosen)
             nominees = [
-                PrizeSubmission.objects.create(
-                    entry_id=entry_id,
-                    contest=contest,
-                    contest_key=contest.translation_key,
-                    category_key=category.translation_key,
-                    nominated=True,
+                PrizeSubmission.entering(
+                    contest, category.translation_key, entry_id=entry_id, nominated=True
                 )
                 for entry_id in chosen
             ]
+            for nominee in nominees:
+                nominee.save()
         if phase not in (ContestPhase.VOTING_CLOSED, ContestPhase.RESULTS_ANNOUNCED):
             continue
         # Counts that depend on the nominee only, so that running again adds no vote.

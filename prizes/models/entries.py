@@ -47,6 +47,17 @@ class PrizeSubmission(models.Model):
     def __str__(self):
         return f"{self.entry} ({self.category_name})"
 
+    @classmethod
+    def entering(cls, contest, category_key, **fields):
+        """An unsaved submission to `contest` (the language version entered through) in the
+        category `category_key`, keyed as every language version counts it."""
+        return cls(
+            contest=contest,
+            contest_key=contest.translation_key,
+            category_key=category_key,
+            **fields,
+        )
+
     @property
     def category(self):
         return self.contest.categories.filter(translation_key=self.category_key).first()

@@ -96,12 +96,9 @@ class PrizeStoring:
             raise ValueError("not a category of this contest")
         try:
             with transaction.atomic():
-                return PrizeSubmission.objects.create(
-                    entry=entry,
-                    contest=self,
-                    contest_key=self.translation_key,
-                    category_key=category_key,
-                )
+                submission = PrizeSubmission.entering(self, category_key, entry=entry)
+                submission.save(force_insert=True)
+                return submission
         except IntegrityError:
             raise AlreadyEntered from None
 

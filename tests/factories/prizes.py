@@ -70,25 +70,19 @@ def add_categories(page, *names):
 
 
 def enter(page, entry, category, nominated=False):
-    return PrizeSubmission.objects.create(
-        entry=entry,
-        contest=page,
-        contest_key=page.translation_key,
-        category_key=category.translation_key,
-        nominated=nominated,
+    submission = PrizeSubmission.entering(
+        page, category.translation_key, entry=entry, nominated=nominated
     )
+    submission.save()
+    return submission
 
 
 def enter_many(page, entries, category, nominated=False, **fields):
-    """`enter` for many entries, in one insert; `fields` (a result) go to every submission."""
+    """`entries` entered in `category`, in one insert; `fields` (a result) go to every
+    submission."""
     return PrizeSubmission.objects.bulk_create(
-        PrizeSubmission(
-            entry=entry,
-            contest=page,
-            contest_key=page.translation_key,
-            category_key=category.translation_key,
-            nominated=nominated,
-            **fields,
+        PrizeSubmission.entering(
+            page, category.translation_key, entry=entry, nominated=nominated, **fields
         )
         for entry in entries
     )
