@@ -1,4 +1,5 @@
 import contextlib
+import inspect
 import shutil
 import socket
 from importlib import import_module
@@ -192,6 +193,27 @@ def refetched(value):
     if isinstance(value, list | tuple):
         return type(value)(refetched(item) for item in value)
     return type(value).objects.get(pk=value.pk)
+
+
+def read_again(shared, *names, **renamed):
+    """Function-scoped fixtures over the module-scoped fixture named `shared` (a dict built in
+    `shared_data`): each of `names`, and each `renamed` fixture (from the key given), returns
+    that object `refetched` for each test. A module binds them to names, in order:
+    `home, page = read_again("shared_site", "home", "page")`."""
+
+    def read(name, key):
+        def fixture(**fixtures):
+            return refetched(fixtures[shared][key])
+
+        # Takes `shared` by name, before `db`: the shared transaction is begun outside the
+        # test's (asked for with request.getfixturevalue, it would be begun inside it).
+        fixture.__signature__ = inspect.Signature(
+            [inspect.Parameter(arg, inspect.Parameter.KEYWORD_ONLY) for arg in (shared, "db")]
+        )
+        return pytest.fixture(name=name)(fixture)
+
+    pairs = [(name, name) for name in names] + list(renamed.items())
+    return tuple(read(name, key) for name, key in pairs)
 
 
 def session_for(user):

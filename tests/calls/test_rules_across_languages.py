@@ -11,7 +11,7 @@ from wagtail.models import Page
 from calls.models import CallSubmission
 from media.models import ContestState
 from tests.calls.conftest import make_open_call, valid_data
-from tests.conftest import localize, make_english_home, refetched, shared_data
+from tests.conftest import localize, make_english_home, read_again, shared_data
 from tests.factories import CallIndexPageFactory, PhotoContestPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,19 +41,9 @@ def shared_call(django_db_setup, django_db_blocker):
         }
 
 
-@pytest.fixture
-def english_home(shared_call):
-    return refetched(shared_call["english_home"])
-
-
-@pytest.fixture
-def open_call(shared_call):
-    return refetched(shared_call["open_call"])
-
-
-@pytest.fixture
-def call_in_french(shared_call):
-    return refetched(shared_call["call_in_french"])
+english_home, open_call, call_in_french = read_again(
+    "shared_call", "english_home", "open_call", "call_in_french"
+)
 
 
 def publish(page, **changes):

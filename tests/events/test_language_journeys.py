@@ -4,7 +4,7 @@ anglais", `hreflang`) where none is."""
 
 import pytest
 
-from tests.conftest import make_english_home, refetched, shared_data, translate
+from tests.conftest import make_english_home, read_again, shared_data, translate
 from tests.events.conftest import days_from_now
 from tests.factories import EventIndexPageFactory, StandardPageFactory
 
@@ -26,19 +26,9 @@ def shared_trees(django_db_setup, django_db_blocker):
         yield {"english_home": english_home, "calendar_index": calendar_index, "homes": homes}
 
 
-@pytest.fixture
-def english_home(db, shared_trees):
-    return refetched(shared_trees["english_home"])
-
-
-@pytest.fixture
-def calendar_index(db, shared_trees):
-    return refetched(shared_trees["calendar_index"])
-
-
-@pytest.fixture
-def trees(db, shared_trees):
-    return refetched(shared_trees["homes"])
+english_home, calendar_index, trees = read_again(
+    "shared_trees", "english_home", "calendar_index", trees="homes"
+)
 
 
 def open_event(make_event, **fields):

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.conftest import as_committed, make_english_home, refetched, shared_data, translate
+from tests.conftest import as_committed, make_english_home, read_again, shared_data, translate
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,14 +37,7 @@ def shared_site(django_db_setup, django_db_blocker):
         yield {"english_home": english_home, "stocktaking": page}
 
 
-@pytest.fixture
-def english_home(db, shared_site):
-    return refetched(shared_site["english_home"])
-
-
-@pytest.fixture
-def stocktaking(db, shared_site):
-    return refetched(shared_site["stocktaking"])
+english_home, stocktaking = read_again("shared_site", "english_home", "stocktaking")
 
 
 def results(html):

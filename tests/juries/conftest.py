@@ -5,7 +5,7 @@ import pytest
 
 from juries import rounds
 from prizes.phases import ContestPhase
-from tests.conftest import make_english_home, refetched, shared_data
+from tests.conftest import make_english_home, read_again, shared_data
 from tests.factories.juries import add_criteria, assign, jury_staff, make_round, staff_user
 from tests.factories.prizes import PrizesContestPageFactory, add_categories, enter
 from tests.factories.stocktaking import EntryFactory
@@ -105,16 +105,16 @@ def shared_jury_fixtures():
     """`contest`, `categories`, `criteria`, `submissions`, `jurors`, `chair` and `jury_round`,
     each read again for each test from `shared_jury`. A module takes them with
     `contest, categories, ... = shared_jury_fixtures()`, in that order."""
-
-    def read_again(name):
-        @pytest.fixture(name=name)
-        def fixture(db, shared_jury):
-            return refetched(shared_jury[name])
-
-        return fixture
-
-    names = ("contest", "categories", "criteria", "submissions", "jurors", "chair", "jury_round")
-    return tuple(read_again(name) for name in names)
+    return read_again(
+        "shared_jury",
+        "contest",
+        "categories",
+        "criteria",
+        "submissions",
+        "jurors",
+        "chair",
+        "jury_round",
+    )
 
 
 def candidate_of(jury_round, submission):

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from events.models import EventPage
 from publications.models import PublicationPage
 from stocktaking.models import Region
-from tests.conftest import as_committed, make_english_home, refetched, shared_data, translate
+from tests.conftest import as_committed, make_english_home, read_again, shared_data, translate
 from tests.factories.publications import (
     PublicationIndexPageFactory,
     PublicationPageFactory,
@@ -28,19 +28,9 @@ def shared_site(django_db_setup, django_db_blocker):
         yield {"home": home, "repository": repository, "sample": sample}
 
 
-@pytest.fixture
-def english_home(shared_site):
-    return refetched(shared_site["home"])
-
-
-@pytest.fixture
-def repository(shared_site):
-    return refetched(shared_site["repository"])
-
-
-@pytest.fixture
-def sample_repository(shared_site):
-    return refetched(shared_site["sample"])
+repository, english_home, sample_repository = read_again(
+    "shared_site", "repository", english_home="home", sample_repository="sample"
+)
 
 
 def make_sample(repository):
