@@ -81,10 +81,10 @@ def load_demo_site(testcase_cls, shift_to_today=False):
         with testcase_cls.captureOnCommitCallbacks(execute=True):
             call_command("load_demo_content", shift_to_today=shift_to_today, verbosity=0)
         return
-    template = _template(shift_to_today)
-    _copy_rows(template / "db.sqlite3", "demo_shifted" if shift_to_today else "demo")
-    _link_files(template / "media", Path(settings.MEDIA_ROOT))
-    _link_files(template / "private", Path(settings.PRIVATE_MEDIA_ROOT))
+    built = template(shift_to_today)
+    _copy_rows(built / "db.sqlite3", "demo_shifted" if shift_to_today else "demo")
+    _link_files(built / "media", Path(settings.MEDIA_ROOT))
+    _link_files(built / "private", Path(settings.PRIVATE_MEDIA_ROOT))
     # Wagtail's site root paths, settings and renditions of the previous test's site.
     cache.clear()
 
@@ -107,20 +107,29 @@ def _key(shift_to_today):
     return ("shifted-" if shift_to_today else "plain-") + digest.hexdigest()[:16]
 
 
-def _template(shift_to_today):
+def built_template(shift_to_today=False):
+    """The directory of the template for this code (its `db.sqlite3`, `media/`, `private/`),
+    or None where it has not been built."""
+    directory = TEMPLATES / _key(shift_to_today)
+    return directory if (directory / "done").exists() else None
+
+
+def template(shift_to_today=False):
+    """The directory of the template for this code, built first where missing (from the
+    SQLite test database: call it with database access)."""
     key = _key(shift_to_today)
-    template = TEMPLATES / key
+    directory = TEMPLATES / key
     TEMPLATES.mkdir(parents=True, exist_ok=True)
     # One lock per template: a worker building one variant does not hold up the other's.
     with open(TEMPLATES / f".{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (template / "done").exists():
-            _build(template, shift_to_today)
+        if not (directory / "done").exists():
+            _build(directory, shift_to_today)
             for old in TEMPLATES.glob(key.split("-")[0] + "-*"):
-                if old != template:
+                if old != directory:
                     shutil.rmtree(old, ignore_errors=True)
                     Path(TEMPLATES / f".{old.name}.lock").unlink(missing_ok=True)
-    return template
+    return directory
 
 
 def _build(template, shift_to_today):

@@ -77,8 +77,11 @@ def _flush_cache(url):
 
 
 @pytest.fixture(scope="session")
-def site_url():
-    """Migrates a fresh database, loads the demo content, serves it; yields the base URL.
+def site_url(request):
+    """A fresh database with the demo content, served; yields the base URL. On SQLite the
+    database is a copy of the unit suite's demo template (tests/demo_site.py: migrated, the demo
+    loaded, its tasks run), built here if `make test` has not built it for this code: 15 s
+    where migrating and loading took 5 minutes (the worker then indexed and drew for 2 more).
 
     `BROWSER_SITE_URL=http://127.0.0.1:8000` uses a site already running instead (`make run`),
     for the tests that only read pages (tests/browser/test_phones.py) while working on them."""
@@ -93,6 +96,7 @@ def site_url():
         "DATABASE_URL": os.environ.get("BROWSER_DATABASE_URL")
         or f"sqlite:///{workdir / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         # One cache for the server, its worker and run_on_site, as in production: a change a
@@ -101,10 +105,12 @@ def site_url():
     }
     SERVER_ENV.update(env)
     _flush_cache(env["REDIS_URL"])
-    manage("migrate", "--no-input", "-v0", env=env)
-    manage("load_demo_content", "-v0", env=env)
-    manage("setup_roles", "-v0", env=env)
-    manage("ensure_admin", "-v0", env=env)
+    if os.environ.get("BROWSER_DATABASE_URL"):
+        manage("migrate", "--no-input", "-v0", env=env)
+        manage("load_demo_content", "-v0", env=env)
+    else:
+        _copy_demo_template(request, workdir)
+    manage("shell", "-v0", "-c", SETUP_SITE, env=env)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
@@ -132,6 +138,30 @@ def site_url():
         process.wait(timeout=10)
     log.close()
     shutil.rmtree(workdir, ignore_errors=True)
+
+
+# The roles, the administrator (with the server's password hasher) and the site's address (the
+# template's is the test settings'), in one process.
+SETUP_SITE = (
+    "from django.core.management import call_command as c; c('setup_roles', verbosity=0); "
+    "c('ensure_admin', verbosity=0); c('set_site_address', host='127.0.0.1', port=80, verbosity=0)"
+)
+
+
+def _copy_demo_template(request, workdir):
+    """The demo template's database and files into `workdir`, the template built first where
+    it is missing (from the test database, which pytest-django then migrates)."""
+    from tests import demo_site
+
+    template = demo_site.built_template(shift_to_today=False)
+    if template is None:
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            template = demo_site.template(shift_to_today=False)
+    shutil.copyfile(template / "db.sqlite3", workdir / "browser.sqlite3")
+    for name in ("media", "private"):
+        if (template / name).exists():
+            shutil.copytree(template / name, workdir / name)
 
 
 def wait_for_the_worker(url, timeout=300):
