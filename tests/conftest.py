@@ -1,4 +1,5 @@
 import contextlib
+import gc
 import inspect
 import shutil
 import socket
@@ -18,6 +19,13 @@ from tests.factories import HomePageFactory
 def pytest_configure(config):
     # pytest-xdist registers this marker only when it is loaded (not with `-p no:xdist`).
     config.addinivalue_line("markers", "xdist_group(name): run these tests on one xdist worker")
+    # The cyclic garbage collector, as a long-running test process needs it: what Django,
+    # Wagtail and the project have loaded by now stays for the whole run, so it is frozen out
+    # of every collection, and the youngest generation is collected after 100,000 allocations
+    # instead of 700 (about 6% of the suite's time went to collections that found little).
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 1000)
 
 
 @pytest.fixture(autouse=True, scope="session")
