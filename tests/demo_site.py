@@ -114,9 +114,10 @@ def built_template(shift_to_today=False):
     return directory if (directory / "done").exists() else None
 
 
-def template(shift_to_today=False):
-    """The directory of the template for this code, built first where missing (from the
-    SQLite test database: call it with database access)."""
+def template(shift_to_today=False, source=None):
+    """The directory of the template for this code, built first where missing, from the
+    migrated SQLite database `source` (by default the test database: call it with database
+    access)."""
     key = _key(shift_to_today)
     directory = TEMPLATES / key
     TEMPLATES.mkdir(parents=True, exist_ok=True)
@@ -124,7 +125,7 @@ def template(shift_to_today=False):
     with open(TEMPLATES / f".{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (directory / "done").exists():
-            _build(directory, shift_to_today)
+            _build(directory, shift_to_today, source or connection.settings_dict["NAME"])
             for old in TEMPLATES.glob(key.split("-")[0] + "-*"):
                 if old != directory:
                     shutil.rmtree(old, ignore_errors=True)
@@ -132,12 +133,12 @@ def template(shift_to_today=False):
     return directory
 
 
-def _build(template, shift_to_today):
+def _build(template, shift_to_today, source):
     shutil.rmtree(template, ignore_errors=True)
     template.mkdir()
     # The test database as migrations left it (committed state: each test's changes are
     # rolled back, transactional tests restore it) saves the subprocess a migrate.
-    source = sqlite3.connect(connection.settings_dict["NAME"])
+    source = sqlite3.connect(source)
     target = sqlite3.connect(template / "db.sqlite3")
     with target:
         source.backup(target)

@@ -46,18 +46,28 @@ def pytest_collection_modifyitems(items):
 
 
 def run_on_site(code):
-    """Runs Python code in a Django shell on the server's database (to move its clock, add
-    users); returns what it printed."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v0", "-c", code],
-        cwd=ROOT,
-        env=SERVER_ENV,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise RuntimeError(result.stderr)
-    return result.stdout
+    """Runs Python code on the server's database, with its settings (to add users, read what
+    the worker sent), in one process kept for the session (tests/browser/site_shell.py);
+    returns what it printed."""
+    shell = SITE.get("shell")
+    if shell is None or shell.poll() is not None:
+        shell = SITE["shell"] = subprocess.Popen(
+            [sys.executable, "-m", "tests.browser.site_shell"],
+            cwd=ROOT,
+            env=SERVER_ENV,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+    shell.stdin.write(json.dumps(code) + "\n")
+    shell.stdin.flush()
+    line = shell.stdout.readline()
+    if not line:
+        raise RuntimeError(f"the site shell stopped (exit code {shell.wait()})")
+    answer = json.loads(line)
+    if "error" in answer:
+        raise RuntimeError(answer["error"])
+    return answer["printed"]
 
 
 def manage(*args, env):
@@ -77,7 +87,7 @@ def _flush_cache(url):
 
 
 @pytest.fixture(scope="session")
-def site_url(request):
+def site_url():
     """A fresh database with the demo content, served; yields the base URL. On SQLite the
     database is a copy of the unit suite's demo template (tests/demo_site.py: migrated, the demo
     loaded, its tasks run), built here if `make test` has not built it for this code: 15 s
@@ -109,8 +119,8 @@ def site_url(request):
         manage("migrate", "--no-input", "-v0", env=env)
         manage("load_demo_content", "-v0", env=env)
     else:
-        _copy_demo_template(request, workdir)
-    manage("shell", "-v0", "-c", SETUP_SITE, env=env)
+        _copy_demo_template(workdir, env)
+    run_on_site(SETUP_SITE)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
@@ -133,31 +143,36 @@ def site_url(request):
     wait_for_the_worker(url)
     SITE["workdir"] = workdir
     yield url
-    for process in (server, worker):
-        process.terminate()
-        process.wait(timeout=10)
+    shell = SITE.pop("shell", None)
+    for process in (server, worker, shell):
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=10)
     log.close()
     shutil.rmtree(workdir, ignore_errors=True)
 
 
 # The roles, the administrator (with the server's password hasher) and the site's address (the
-# template's is the test settings'), in one process.
+# template's is the test settings').
 SETUP_SITE = (
-    "from django.core.management import call_command as c; c('setup_roles', verbosity=0); "
-    "c('ensure_admin', verbosity=0); c('set_site_address', host='127.0.0.1', port=80, verbosity=0)"
+    "from django.core.management import call_command as c\n"
+    "c('setup_roles', verbosity=0)\n"
+    "c('ensure_admin', verbosity=0)\n"
+    "c('set_site_address', host='127.0.0.1', port=80, verbosity=0)"
 )
 
 
-def _copy_demo_template(request, workdir):
+def _copy_demo_template(workdir, env):
     """The demo template's database and files into `workdir`, the template built first where
-    it is missing (from the test database, which pytest-django then migrates)."""
+    it is missing (from a database migrated here)."""
     from tests import demo_site
 
     template = demo_site.built_template(shift_to_today=False)
     if template is None:
-        request.getfixturevalue("django_db_setup")
-        with request.getfixturevalue("django_db_blocker").unblock():
-            template = demo_site.template(shift_to_today=False)
+        migrated = workdir / "migrated.sqlite3"
+        manage("migrate", "--no-input", "-v0", env={**env, "DATABASE_URL": f"sqlite:///{migrated}"})
+        template = demo_site.template(shift_to_today=False, source=migrated)
+        migrated.unlink()
     shutil.copyfile(template / "db.sqlite3", workdir / "browser.sqlite3")
     for name in ("media", "private"):
         if (template / name).exists():
