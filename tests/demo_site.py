@@ -138,11 +138,11 @@ def _build(template, shift_to_today, source):
     template.mkdir()
     # The test database as migrations left it (committed state: each test's changes are
     # rolled back, transactional tests restore it) saves the subprocess a migrate.
-    source = sqlite3.connect(source)
+    migrated = sqlite3.connect(source)
     target = sqlite3.connect(template / "db.sqlite3")
     with target:
-        source.backup(target)
-    source.close()
+        migrated.backup(target)
+    migrated.close()
     target.close()
     env = {
         **os.environ,

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import make_english_home, refetched, shared_data, translate
+from tests.conftest import make_english_home, read_again, shared_data, translate
 from tests.factories import (
     CallIndexPageFactory,
     CallPageFactory,
@@ -30,17 +30,13 @@ def shared_homes(django_db_setup, django_db_blocker):
     """The English home and its French translation, for each kind of listing to read."""
     with shared_data(django_db_blocker):
         home = make_english_home()
-        yield home, translate(home, "fr", title="Accueil", slug="accueil")
+        yield {
+            "english_home": home,
+            "french_home": translate(home, "fr", title="Accueil", slug="accueil"),
+        }
 
 
-@pytest.fixture
-def english_home(shared_homes):
-    return refetched(shared_homes[0])
-
-
-@pytest.fixture
-def french_home(shared_homes):
-    return refetched(shared_homes[1])
+english_home, french_home = read_again("shared_homes", "english_home", "french_home")
 
 
 def _queries(client, url, warm=False):
