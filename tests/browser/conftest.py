@@ -119,7 +119,7 @@ def site_url():
         manage("migrate", "--no-input", "-v0", env=env)
         manage("load_demo_content", "-v0", env=env)
     else:
-        _copy_demo_template(workdir, env)
+        _copy_demo_template(workdir)
     run_on_site(SETUP_SITE)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
@@ -162,17 +162,12 @@ SETUP_SITE = (
 )
 
 
-def _copy_demo_template(workdir, env):
+def _copy_demo_template(workdir):
     """The demo template's database and files into `workdir`, the template built first where
-    it is missing (from a database migrated here)."""
+    it is missing."""
     from tests import demo_site
 
-    template = demo_site.built_template(shift_to_today=False)
-    if template is None:
-        migrated = workdir / "migrated.sqlite3"
-        manage("migrate", "--no-input", "-v0", env={**env, "DATABASE_URL": f"sqlite:///{migrated}"})
-        template = demo_site.template(shift_to_today=False, source=migrated)
-        migrated.unlink()
+    template = demo_site.template_built_anywhere(shift_to_today=False)
     shutil.copyfile(template / "db.sqlite3", workdir / "browser.sqlite3")
     for name in ("media", "private"):
         if (template / name).exists():
