@@ -4,9 +4,9 @@
 # CPython with profile-guided and link-time optimisation; pyenv's default build has neither, and
 # the test suite took 20% more CPU on it (README, "Tests and CI"). `make PYTHON=python3.12 …`
 # chooses another; an existing .venv is kept until removed.
-PYTHON ?= $(shell for p in /usr/bin/python3 python3; do \
+PYTHON ?= $(or $(shell for p in /usr/bin/python3 python3; do \
   $$p -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
-  && { echo $$p; break; }; done)
+  && { echo $$p; break; }; done),python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
