@@ -76,17 +76,16 @@ def load_demo_site(testcase_cls, shift_to_today=False):
     """In a TestCase's setUpTestData: the demo site in the test database, as
     `load_demo_content` leaves it (its on-commit callbacks run)."""
     _check_listed(testcase_cls, shift_to_today)
-    if connection.vendor == "postgresql":
-        with testcase_cls.captureOnCommitCallbacks(execute=True):
-            _load_on_postgresql(testcase_cls, shift_to_today)
-        cache.clear()
-        return
-    if connection.vendor != "sqlite":
+    if connection.vendor == "sqlite":
+        built = template(shift_to_today)
+        _copy_rows(built / "db.sqlite3", "demo_shifted" if shift_to_today else "demo")
+    elif connection.vendor == "postgresql":
+        built = template_built_anywhere(shift_to_today)
+        _copy_into_postgresql(built / "db.sqlite3")
+    else:
         with testcase_cls.captureOnCommitCallbacks(execute=True):
             call_command("load_demo_content", shift_to_today=shift_to_today, verbosity=0)
         return
-    built = template(shift_to_today)
-    _copy_rows(built / "db.sqlite3", "demo_shifted" if shift_to_today else "demo")
     _link_files(built / "media", Path(settings.MEDIA_ROOT))
     _link_files(built / "private", Path(settings.PRIVATE_MEDIA_ROOT))
     # Wagtail's site root paths, settings and renditions of the previous test's site.
@@ -213,17 +212,16 @@ def template_built_anywhere(shift_to_today=False):
 NOT_COPIED_TO_POSTGRESQL = {"django_migrations", "wagtailsearch_indexentry"}
 
 
-def _load_on_postgresql(testcase_cls, shift_to_today):
-    """The SQLite template's rows copied in (DELETE, then COPY FROM; Django's foreign keys are
-    deferred to the commit, so the order of the tables does not matter), the sequences reset and
-    the search index rebuilt: about 10 s, where building the site in PostgreSQL took three
-    minutes of each run. `load_demo_content` still runs on PostgreSQL, over these rows
-    (tests/demo/test_demo_site.py, running it again)."""
+def _copy_into_postgresql(path):
+    """The rows of the SQLite template at `path` in place of this database's (DELETE, then COPY
+    FROM; Django's foreign keys are deferred to the commit, so the order of the tables does not
+    matter), the sequences reset and the search index rebuilt: about 3 s a class, where
+    building the site in PostgreSQL took three minutes of each run. `load_demo_content` still
+    runs on PostgreSQL, over these rows (tests/demo/test_demo_site.py, running it again)."""
     from django.apps import apps
     from django.core.management.color import no_style
 
-    built = template_built_anywhere(shift_to_today)
-    source = sqlite3.connect(f"file:{built / 'db.sqlite3'}?mode=ro", uri=True)
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         with connection.cursor() as cursor:
             for table in connection.introspection.table_names(cursor):
@@ -235,26 +233,23 @@ def _load_on_postgresql(testcase_cls, shift_to_today):
     finally:
         source.close()
     call_command("update_index", verbosity=0)
-    _link_files(built / "media", Path(settings.MEDIA_ROOT))
-    _link_files(built / "private", Path(settings.PRIVATE_MEDIA_ROOT))
 
 
 def _copy_table(source, cursor, table):
     """The template's rows of `table` in place of this database's: the columns both have, in
     COPY's text format, SQLite's 0 and 1 written as PostgreSQL's booleans."""
-    cursor.execute(
-        "SELECT column_name, data_type FROM information_schema.columns"
-        " WHERE table_schema = current_schema() AND table_name = %s",
-        [table],
-    )
-    types = dict(cursor.fetchall())
+    introspection = connection.introspection
+    here = {
+        column.name: introspection.get_field_type(column.type_code, column) == "BooleanField"
+        for column in introspection.get_table_description(cursor, table)
+    }
     # The names below are our own schema's, read from the two databases (S608).
     in_template = [row[1] for row in source.execute(f'PRAGMA table_info("{table}")')]
-    columns = [name for name in in_template if name in types]
+    columns = [name for name in in_template if name in here]
     cursor.execute(f'DELETE FROM "{table}"')  # noqa: S608
     if not columns:
         return
-    booleans = [types[name] == "boolean" for name in columns]
+    booleans = [here[name] for name in columns]
     listed = ", ".join(f'"{name}"' for name in columns)
     lines = []
     for row in source.execute(f'SELECT {listed} FROM "{table}"'):  # noqa: S608
