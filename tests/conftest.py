@@ -99,11 +99,25 @@ def _without_the_welcome_page():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
     """The test database as migrations left it, less Wagtail's welcome page (and the site on
-    it) where each test puts its own home page (`make_english_home`)."""
+    it) where each test puts its own home page (`make_english_home`). On SQLite, the demo
+    templates this run reads and nobody has built for this code begin building beside the
+    tests (tests/demo_site.py); the session waits for them before it ends."""
+    from django.db import connection
+
+    from tests import demo_site
+
+    builds = []
     with django_db_blocker.unblock():
         _without_the_welcome_page()
+        if connection.vendor == "sqlite":
+            nodeids = (item.nodeid for item in request.session.items)
+            for shift_to_today in sorted(demo_site.variants_read_by(nodeids)):
+                builds.append(demo_site.build_in_background(shift_to_today))
+    yield
+    for build in filter(None, builds):
+        build.join()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -61,7 +62,7 @@ def scope_of(nodeid):
     """The xdist scope of a test reading the demo site: its variant's, else None."""
     for variant, classes in CLASSES.items():
         if any(nodeid.startswith(f"{name}::") for name in classes):
-            return f"demo-site-{variant}"
+            return _scope(variant == "shifted")
     return None
 
 
@@ -120,33 +121,74 @@ def built_template(shift_to_today=False):
 def template(shift_to_today=False, source=None):
     """The directory of the template for this code, built first where missing, from the
     migrated SQLite database `source` (by default the test database: call it with database
-    access)."""
+    access). Waits for a build another process or thread has begun (`build_in_background`)."""
     key = _key(shift_to_today)
-    directory = TEMPLATES / key
     TEMPLATES.mkdir(parents=True, exist_ok=True)
     # One lock per template: a worker building one variant does not hold up the other's.
     with open(TEMPLATES / f".{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (directory / "done").exists():
-            _build(directory, shift_to_today, source or connection.settings_dict["NAME"])
-            for old in TEMPLATES.glob(key.split("-")[0] + "-*"):
-                if old != directory:
-                    shutil.rmtree(old, ignore_errors=True)
-                    Path(TEMPLATES / f".{old.name}.lock").unlink(missing_ok=True)
-    return directory
+        if not (TEMPLATES / key / "done").exists():
+            _snapshot(TEMPLATES / key, source or connection.settings_dict["NAME"])
+            _build(key, shift_to_today)
+    return TEMPLATES / key
 
 
-def _build(template, shift_to_today, source):
+def variants_read_by(nodeids):
+    """The variants (shifted to today or not) that the tests `nodeids` read."""
+    scopes = {scope_of(nodeid) for nodeid in nodeids}
+    return {shift for shift in (False, True) if _scope(shift) in scopes}
+
+
+def _scope(shift_to_today):
+    return f"demo-site-{'shifted' if shift_to_today else 'plain'}"
+
+
+def build_in_background(shift_to_today):
+    """Begins building the template for this code where it is missing and nobody is building
+    it, from the test database as it is now (call it with database access, before the tests
+    run); returns the thread that builds it, or None. The build's minute of CPU then overlaps
+    the tests, where it held up the first class reading the site, often the last to run, for
+    that minute while the other worker had finished. `template` waits for it."""
+    key = _key(shift_to_today)
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    lock = open(TEMPLATES / f".{key}.lock", "w")  # noqa: SIM115 - closed by the thread
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:  # another worker is building it
+        lock.close()
+        return None
+    if (TEMPLATES / key / "done").exists():
+        lock.close()
+        return None
+    _snapshot(TEMPLATES / key, connection.settings_dict["NAME"])
+
+    def build():
+        with lock:  # held until the build ends, failed or not; a failure is retried by `template`
+            _build(key, shift_to_today)
+
+    thread = threading.Thread(target=build, name=f"build {key}", daemon=True)
+    thread.start()
+    return thread
+
+
+def _snapshot(template, source):
+    """The migrated database `source`, committed state, as the template's database to build on
+    (each test's changes are rolled back, transactional tests restore it): saves the build a
+    migrate."""
     shutil.rmtree(template, ignore_errors=True)
     template.mkdir()
-    # The test database as migrations left it (committed state: each test's changes are
-    # rolled back, transactional tests restore it) saves the subprocess a migrate.
     migrated = sqlite3.connect(source)
     target = sqlite3.connect(template / "db.sqlite3")
     with target:
         migrated.backup(target)
     migrated.close()
     target.close()
+
+
+def _build(key, shift_to_today):
+    """The demo site loaded into the snapshot, in a subprocess; then the templates of older
+    code removed."""
+    template = TEMPLATES / key
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "wsis_site.settings.test",
@@ -157,6 +199,10 @@ def _build(template, shift_to_today, source):
     command = [sys.executable, "-m", "tests.demo_site"] + (["--shift-to-today"] * shift_to_today)
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     (template / "done").touch()
+    for old in TEMPLATES.glob(key.split("-")[0] + "-*"):
+        if old != template:
+            shutil.rmtree(old, ignore_errors=True)
+            Path(TEMPLATES / f".{old.name}.lock").unlink(missing_ok=True)
 
 
 def _copy_rows(path, alias):
