@@ -1,9 +1,14 @@
 import contextlib
 import gc
 import inspect
+import json
+import math
+import os
 import shutil
 import socket
+from collections import OrderedDict
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -39,18 +44,69 @@ def _remove_test_media():
 def pytest_xdist_make_scheduler(config, log):
     """xdist's `loadscope` (a module's tests, or a class's, to one worker), with the classes
     reading one variant of the demo site as one scope: a worker builds it once (PostgreSQL
-    builds it in the worker's process, a minute of CPU), never both workers."""
+    builds it in the worker's process, a minute of CPU), never both workers. The scopes are
+    handed out longest first, by what each took in the last run (`DURATIONS`): a long module
+    handed out last kept one worker busy for 15 s after the other had finished."""
     if config.getvalue("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    from tests.demo_site import scope_of
-
     class DemoSiteScopes(LoadScopeScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid):
-            return scope_of(nodeid) or super()._split_scope(nodeid)
+            return xdist_scope(nodeid)
+
+        def _assign_work_unit(self, node):
+            if not self.ordered:  # the first call: the queue is complete
+                self.ordered = True
+                self.workqueue = longest_first(self.workqueue)
+            super()._assign_work_unit(node)
 
     return DemoSiteScopes(config, log)
+
+
+# The seconds each scope took in the last run that ran it (kept with the --reuse-db database).
+DURATIONS = Path(__file__).resolve().parent.parent / "var" / "test-durations.json"
+_durations = {}
+
+
+def xdist_scope(nodeid):
+    """The scope a test is scheduled in: its demo-site variant's, else its class's or module's."""
+    from tests.demo_site import scope_of
+
+    return scope_of(nodeid) or nodeid.rsplit("::", 1)[0]
+
+
+def longest_first(workqueue):
+    """`workqueue` ({scope: tests}), the scopes that took longest in the last run first; a scope
+    never timed (new) before them all, the rest in xdist's order (most tests first)."""
+    try:
+        past = json.loads(DURATIONS.read_text())
+    except (OSError, ValueError):
+        past = {}
+    ordered = sorted(workqueue.items(), key=lambda item: -past.get(item[0], math.inf))
+    return OrderedDict(ordered)
+
+
+def pytest_runtest_logreport(report):
+    scope = xdist_scope(report.nodeid)
+    _durations[scope] = _durations.get(scope, 0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    # In the controller (or the only process), which receives every worker's reports.
+    if hasattr(session.config, "workerinput") or not _durations:
+        return
+    try:
+        past = json.loads(DURATIONS.read_text())
+    except (OSError, ValueError):
+        past = {}
+    past.update({scope: round(seconds, 2) for scope, seconds in _durations.items()})
+    DURATIONS.parent.mkdir(exist_ok=True)
+    written = DURATIONS.with_suffix(f".{os.getpid()}")
+    written.write_text(json.dumps(past, indent=0, sort_keys=True))
+    written.replace(DURATIONS)
 
 
 def free_port():

@@ -1,33 +1,16 @@
 """Making hundreds of pages quickly, for the tests that count a listing's queries with 10 and
 with 200 items: what the listing does not read is not kept up to date while they are made."""
 
-from contextlib import contextmanager
-
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_save
-from modelsearch import signal_handlers as search_signals
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page, Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-
-@contextmanager
-def without_indexing(*models):
-    """Saves of `models` update neither Wagtail's reference index (where an object is used,
-    for editors) nor the search index; `index_now` indexes them afterwards in one go where the
-    test searches."""
-    with disable_reference_index_auto_update():
-        for model in models:
-            post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
-        try:
-            yield
-        finally:
-            for model in models:
-                post_save.connect(search_signals.post_save_signal_handler, sender=model)
+from home.indexing import indexing_paused
 
 
 def index_now(model, objects):
+    """The search index of `objects`, saved under `indexing_paused`, in one go."""
     get_search_backend().add_bulk(model, list(objects))
 
 
@@ -41,7 +24,7 @@ def add_pages(parent, pages):
     caller saves faster by bulk-creating them after the pages than by setting them on each.)"""
     if not pages:
         return pages
-    with transaction.atomic(), without_indexing(*{type(page) for page in pages}):
+    with transaction.atomic(), indexing_paused(*{type(page) for page in pages}):
         stored = Page.objects.select_for_update().get(pk=parent.pk)
         last = stored.get_last_child()
         path = last._inc_path() if last else Page._get_path(stored.path, stored.depth + 1, 1)

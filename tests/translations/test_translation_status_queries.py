@@ -4,10 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.indexing import indexing_paused
 from home.models import HomePage, StandardPage
 from tests.conftest import localize
 from tests.factories import StandardPageFactory
-from tests.factories.many import add_pages, without_indexing
+from tests.factories.many import add_pages
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/translation-status/"
@@ -26,7 +27,7 @@ def _queries(client, warm=False):
 def test_the_report_takes_the_same_queries_for_10_and_200_pages(english_home, admin_client):
     # The report reads neither the search index nor the reference index: the translations'
     # updates of them (a third of what making them costs) are left out.
-    with without_indexing(HomePage, StandardPage):
+    with indexing_paused(HomePage, StandardPage):
         for code in TARGETS:
             localize(english_home, code)
         pages = [
