@@ -228,9 +228,14 @@ def _english_by_default():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Wagtail caches site root paths and renditions; each test starts from cold caches.
+    # Wagtail caches site root paths and renditions; each test starts from cold caches, and
+    # with Redis believed up (a test with Redis down leaves it believed down for 5 s, for the
+    # whole process: the next test on a real Redis found its cache empty).
     from django.core.cache import caches
 
+    from wsis_site.cache import ResilientRedisCache
+
+    ResilientRedisCache._down_until = ResilientRedisCache._logged_at = 0.0
     for each in caches.all():
         each.clear()
     yield
