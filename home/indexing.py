@@ -5,12 +5,13 @@ translation and publish is indexed as many times (the demo content: about 1,800 
 
 from contextlib import contextmanager
 
-from django.core.management import call_command
 from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
 
 
 @contextmanager
@@ -35,10 +36,32 @@ def indexing_paused(*models):
 
 
 @contextmanager
-def indexed_once_at_the_end():
-    """`indexing_paused` for every model, then both indexes rebuilt whole, where the block
-    ended without an error."""
-    with indexing_paused():
-        yield
-    call_command("update_index", verbosity=0)
-    call_command("rebuild_references_index", verbosity=0)
+def indexed_once_each():
+    """Saves in the block enqueue no index updates; at its end, where it ended without an
+    error, each object saved in it gets one search- and one reference-index update (the
+    tasks its saves would have enqueued, for its last state), as many as there were objects
+    saved, not saves."""
+    saved = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved.setdefault(type(instance), set()).add(str(instance.pk))
+
+    searched = {
+        model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    }
+    post_save.connect(remember, weak=False, dispatch_uid="home.indexing.remember")
+    try:
+        with indexing_paused():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="home.indexing.remember")
+    for model, pks in saved.items():
+        label = (model._meta.app_label, model._meta.model_name)
+        # Not those deleted since (the tasks would fail to find them).
+        kept = model._default_manager.filter(pk__in=pks).values_list("pk", flat=True)
+        for pk in sorted(str(pk) for pk in kept):
+            if model in searched:
+                insert_or_update_object_task.enqueue(*label, pk)
+            if model in ReferenceIndex.tracked_models:
+                update_reference_index_task.enqueue(*label, pk)

@@ -16,7 +16,7 @@ from demo import prizes as prizes_demo
 from demo import publications as publications_demo
 from demo.clock import DemoClock
 from events.models import EventPage
-from home.indexing import indexed_once_at_the_end
+from home.indexing import indexed_once_each
 from home.models import HomePage
 from stocktaking.management.commands import generate_stocktaking as stocktaking_pages
 
@@ -52,10 +52,10 @@ class Command(BaseCommand):
         if if_empty and HomePage.objects.exists():
             self.stdout.write("Demo content already loaded; nothing to do.")
             return
-        # Build in the source language whatever language the shell runs in; the search and
-        # reference indexes brought up to date once, at the end (each page is saved again by
-        # each of its translations and publishes).
-        with django_translation.override("en"), indexed_once_at_the_end():
+        # Build in the source language whatever language the shell runs in; each object's
+        # search- and reference-index update enqueued once, at the end (each page is saved
+        # again by each of its translations and publishes).
+        with django_translation.override("en"), indexed_once_each():
             clock = DemoClock(shift_to_today=shift_to_today)
             partners = partners_demo.build_partners()
             home_pages = pages.build(partners)
