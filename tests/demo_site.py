@@ -146,9 +146,9 @@ def _scope(shift_to_today):
 def build_in_background(shift_to_today):
     """Begins building the template for this code where it is missing and nobody is building
     it, from the test database as it is now (call it with database access, before the tests
-    run); returns the thread that builds it, or None. The build's minute of CPU then overlaps
-    the tests, where it held up the first class reading the site, often the last to run, for
-    that minute while the other worker had finished. `template` waits for it."""
+    run); returns the thread that builds it, or None. The build's minute and a half of CPU then
+    overlaps the tests, where it held up the first class reading the site, often the last to
+    run, while the other worker had finished. `template` waits for it."""
     key = _key(shift_to_today)
     TEMPLATES.mkdir(parents=True, exist_ok=True)
     lock = open(TEMPLATES / f".{key}.lock", "w")  # noqa: SIM115 - closed by the thread
