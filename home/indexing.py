@@ -1,7 +1,7 @@
 """Batches of saves that bring the search index and Wagtail's reference index up to date once,
 at their end: each save otherwise enqueues an update of its own, and a page saved again by each
 translation and publish is indexed as many times (the demo content: about 1,800 search and
-3,100 reference updates for some 700 objects, a quarter of its load time)."""
+3,100 reference updates for some 700 objects, a fifth of its load time)."""
 
 from contextlib import contextmanager
 
