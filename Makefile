@@ -16,8 +16,8 @@ export DJANGO_SETTINGS_MODULE ?= wsis_site.settings.dev
 
 .PHONY: run test test-postgres test-browser lint format messages install install-test ci clean bench-pages
 
-# The packages are installed by uv (from PyPI, into the virtualenv): what pip took about 80 s to
-# download and install on a fresh machine, uv does in about 30.
+# The packages are installed by uv (from PyPI, into the virtualenv): what pip took about 90 s to
+# download and install on a fresh machine, uv does in about 35.
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet uv

@@ -78,30 +78,33 @@ def xdist_scope(nodeid):
     return scope_of(nodeid) or nodeid.rsplit("::", 1)[0]
 
 
+def past_durations():
+    try:
+        return json.loads(DURATIONS.read_text())
+    except (OSError, ValueError):  # none yet, or cut short
+        return {}
+
+
 def longest_first(workqueue):
     """`workqueue` ({scope: tests}), the scopes that took longest in the last run first; a scope
     never timed (new) before them all, the rest in xdist's order (most tests first)."""
-    try:
-        past = json.loads(DURATIONS.read_text())
-    except (OSError, ValueError):
-        past = {}
+    past = past_durations()
     ordered = sorted(workqueue.items(), key=lambda item: -past.get(item[0], math.inf))
     return OrderedDict(ordered)
 
 
 def pytest_runtest_logreport(report):
+    # Recorded by the controller (or the only process), which receives every worker's reports.
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     scope = xdist_scope(report.nodeid)
     _durations[scope] = _durations.get(scope, 0) + report.duration
 
 
 def pytest_sessionfinish(session):
-    # In the controller (or the only process), which receives every worker's reports.
-    if hasattr(session.config, "workerinput") or not _durations:
+    if not _durations:
         return
-    try:
-        past = json.loads(DURATIONS.read_text())
-    except (OSError, ValueError):
-        past = {}
+    past = past_durations()
     past.update({scope: round(seconds, 2) for scope, seconds in _durations.items()})
     DURATIONS.parent.mkdir(exist_ok=True)
     written = DURATIONS.with_suffix(f".{os.getpid()}")

@@ -123,14 +123,24 @@ def template(shift_to_today=False, source=None):
     migrated SQLite database `source` (by default the test database: call it with database
     access). Waits for a build another process or thread has begun (`build_in_background`)."""
     key = _key(shift_to_today)
-    TEMPLATES.mkdir(parents=True, exist_ok=True)
-    # One lock per template: a worker building one variant does not hold up the other's.
-    with open(TEMPLATES / f".{key}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked(key):
         if not (TEMPLATES / key / "done").exists():
             _snapshot(TEMPLATES / key, source or connection.settings_dict["NAME"])
             _build(key, shift_to_today)
     return TEMPLATES / key
+
+
+def _locked(key, wait=True):
+    """The template's lock file, locked (one lock per template: a worker building one variant
+    does not hold up the other's); None where `wait` is false and another holds it."""
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    lock = open(TEMPLATES / f".{key}.lock", "w")  # noqa: SIM115 - the caller closes it
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        return None
+    return lock
 
 
 def variants_read_by(nodeids):
@@ -150,12 +160,8 @@ def build_in_background(shift_to_today):
     overlaps the tests, where it held up the first class reading the site, often the last to
     run, while the other worker had finished. `template` waits for it."""
     key = _key(shift_to_today)
-    TEMPLATES.mkdir(parents=True, exist_ok=True)
-    lock = open(TEMPLATES / f".{key}.lock", "w")  # noqa: SIM115 - closed by the thread
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:  # another worker is building it
-        lock.close()
+    lock = _locked(key, wait=False)  # None: another worker is building it
+    if lock is None:
         return None
     if (TEMPLATES / key / "done").exists():
         lock.close()

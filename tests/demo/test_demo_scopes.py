@@ -1,7 +1,10 @@
 """The demo site's variants and the xdist scopes that keep each one's classes in one worker."""
 
+import json
+
 import pytest
 
+from tests import conftest
 from tests.demo_site import CLASSES, load_demo_site, scope_of
 
 
@@ -19,3 +22,17 @@ def test_a_class_not_listed_is_refused_before_anything_is_built():
 
     with pytest.raises(AssertionError, match="add it to CLASSES"):
         load_demo_site(UnlistedDemoTest)
+
+
+def test_scopes_are_handed_out_longest_first_and_new_ones_before_all(tmp_path, monkeypatch):
+    durations = tmp_path / "test-durations.json"
+    durations.write_text(json.dumps({"tests/a.py": 2.0, "tests/b.py": 30.0, "demo-site-plain": 9}))
+    monkeypatch.setattr(conftest, "DURATIONS", durations)
+    # xdist's own order: most tests first.
+    queue = {name: {} for name in ("tests/a.py", "tests/new.py", "demo-site-plain", "tests/b.py")}
+
+    ordered = list(conftest.longest_first(queue))
+
+    assert ordered == ["tests/new.py", "tests/b.py", "demo-site-plain", "tests/a.py"]
+    durations.write_text("{cut short")  # a run stopped while writing: xdist's order
+    assert list(conftest.longest_first(queue)) == list(queue)

@@ -10,7 +10,6 @@ from home import page_cache
 from tests.conftest import make_english_home
 from tests.factories import StandardPageFactory
 from tests.redis_server import real_redis
-from wsis_site.cache import ResilientRedisCache
 
 pytestmark = pytest.mark.django_db
 REDIS_URL = "redis://127.0.0.1:6379/13"
@@ -26,7 +25,6 @@ def page_cache_on(settings):
 def redis_cache(monkeypatch):
     """The site's cache is the real Redis, with keys of this test's own (removed afterwards),
     and no page id remembered from another test."""
-    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
     monkeypatch.setattr(page_cache, "_page_ids", {})
     with real_redis(REDIS_URL) as (server, _prefix):
         yield server

@@ -21,15 +21,7 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture
-def fresh_redis_state(monkeypatch):
-    """The cache's "Redis is down, leave it alone for a few seconds" and "logged already"
-    marks are shared by the process: each test starts without them."""
-    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
-    monkeypatch.setattr(ResilientRedisCache, "_logged_at", 0.0)
-
-
-@pytest.fixture
-def redis_stopped(fresh_redis_state):
+def redis_stopped():
     """The site's cache is Redis at a port nothing listens on."""
     with override_settings(CACHES=redis_cache(f"redis://127.0.0.1:{free_port()}/0")):
         assert isinstance(caches["default"], ResilientRedisCache)
@@ -37,7 +29,7 @@ def redis_stopped(fresh_redis_state):
 
 
 @pytest.fixture
-def redis_running(fresh_redis_state):
+def redis_running():
     """The real Redis on 127.0.0.1:6379, with keys of this test's own (removed afterwards)."""
     with real_redis(REDIS_URL) as (server, prefix):
         yield server, prefix
