@@ -92,8 +92,10 @@ def add_nominees(contests):
 def _contest(parent, slug, **fields):
     contest = upsert_page(parent, PrizesContestPage, slug, rules=RULES, **fields)
     if not contest.categories.exists():
-        for line, name in categories():
-            contest.categories.add(PrizeCategory(name=name, action_line=line))
+        # In the Plan of Action's order, as the admin's ordering would keep them: without a
+        # sort order, PostgreSQL lists them in whatever order it finds the rows.
+        for order, (line, name) in enumerate(categories()):
+            contest.categories.add(PrizeCategory(name=name, action_line=line, sort_order=order))
         publish(contest)
         contest.refresh_from_db()
     return contest

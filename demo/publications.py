@@ -139,7 +139,7 @@ def build(home, hle_event):
             related_event=hle_event if year == 2014 and kind == "report" else None,
         )
         page.regions.set(Region.objects.filter(code__in=regions))
-        for language in languages:
+        for order, language in enumerate(languages):
             name = language_name(language)
             document = assets.document(
                 f"{title} ({name})",
@@ -148,7 +148,7 @@ def build(home, hle_event):
                 f"{slug}-{language}",
             )
             PublicationDocument.objects.update_or_create(
-                page=page, language=language, defaults={"document": document}
+                page=page, language=language, defaults={"document": document, "sort_order": order}
             )
         page.documents.exclude(language__in=languages).delete()
         publish(page)

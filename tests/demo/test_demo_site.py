@@ -21,6 +21,7 @@ from calls.models import CallPage
 from demo.clock import DemoClock
 from events.models import EventPage
 from home.models import HomePage, SiteSettings, StandardPage
+from prizes.models import PrizeCategory, PrizesContestPage
 from tests.demo.sections import LANGUAGES, DemoSections
 from tests.demo_site import load_demo_site
 
@@ -43,6 +44,25 @@ class DemoSiteTest(DemoSections, TestCase):
                     .values_list("locale__language_code", flat=True)
                 )
                 self.assertEqual(languages, set(LANGUAGES), page)
+
+    def test_ordered_children_keep_the_order_they_were_given(self):
+        # Without a sort order, PostgreSQL lists a contest's categories (and a report's
+        # language versions) in whatever order it finds the rows: the page changed order after
+        # an update, and a second run of the loader published it again in six languages.
+        from django.apps import apps
+        from wagtail.models import Orderable
+
+        ordered = [
+            m for m in apps.get_models() if issubclass(m, Orderable) and not m._meta.abstract
+        ]
+        self.assertIn(PrizeCategory, ordered)
+        for model in ordered:
+            with self.subTest(model=model.__name__):
+                self.assertFalse(model.objects.filter(sort_order__isnull=True).exists())
+        contest = PrizesContestPage.objects.get(locale__language_code="en", slug="wsis-prizes-2017")
+        codes = [category.name.split()[0] for category in contest.categories.all()]
+        self.assertEqual(codes[:7], ["C1", "C2", "C3", "C4", "C5", "C6", "C7.1"])
+        self.assertEqual(codes[-1], "C11")
 
     def test_translations_go_through_wagtail_localize(self):
         page = StandardPage.objects.get(locale__language_code="en", slug="about-wsis")
