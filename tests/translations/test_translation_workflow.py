@@ -6,6 +6,7 @@ from unittest import mock
 
 import polib
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -165,9 +166,10 @@ def test_source_pages_go_to_moderators_and_rejection_goes_back_with_the_comment(
 
     to_moderators = [m for m in mail.outbox if "moderator@itu.int" in m.to]
     # Failed once, in one CI run on PostgreSQL, and never since: say what was sent instead.
-    task = about.current_workflow_task
+    task = about.current_workflow_task and about.current_workflow_task.specific
     sent = [(m.to, m.subject) for m in mail.outbox]
-    assert to_moderators, (about.get_workflow(), task, task and task.specific.groups.all(), sent)
+    groups = list(getattr(task, "groups", Group.objects.none()).values_list("name", flat=True))
+    assert to_moderators, (about.get_workflow(), type(task), groups, sent)
     assert "About the WSIS Forum" in to_moderators[0].subject
     assert not [m for m in mail.outbox if "fr_reviewer@itu.int" in m.to]
     mail.outbox.clear()
