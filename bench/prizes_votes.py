@@ -60,7 +60,7 @@ def build_contest(categories):
         )
     )
     for number in range(categories):
-        contest.categories.add(PrizeCategory(name=f"Category {number + 1}"))
+        contest.categories.add(PrizeCategory(name=f"Category {number + 1}", sort_order=number))
     contest.save()
     nominees = {}
     for category in contest.categories.all():
