@@ -22,6 +22,7 @@ from wagtail_localize.views import (
 
 from translations import language_state
 from translations.language_rights import language_codes_for
+from translations.translations_report import TranslationsReportView
 
 
 class LanguageScopedSubmitMixin:
@@ -152,6 +153,16 @@ def urlpatterns():
             "update/<int:translation_source_id>/",
             UpdateTranslationsView.as_view(),
             name="update_translations",
+        ),
+        path(
+            "reports/translations/",
+            TranslationsReportView.as_view(),
+            name="translations_report",
+        ),
+        path(
+            "reports/translations/results/",
+            TranslationsReportView.as_view(results_only=True),
+            name="translations_report_results",
         ),
     ]
     return [path("localize/", include((urls, "localize_checked"), namespace="localize_checked"))]

@@ -48,6 +48,18 @@ SHADOWED_URLS = [
         {"page_id": 1},
         "translations.localize_views.convert_to_alias",
     ),
+    ShadowedURL(
+        "wagtail_localize:translations_report",
+        "localize_checked:translations_report",
+        {},
+        "translations.translations_report.TranslationsReportView",
+    ),
+    ShadowedURL(
+        "wagtail_localize:translations_report_results",
+        "localize_checked:translations_report_results",
+        {},
+        "translations.translations_report.TranslationsReportView",
+    ),
 ]
 # The function wagtail-localize's editor views ask before letting anyone edit a translation;
 # translations.localize_hooks puts ours in its place.
