@@ -29,7 +29,8 @@ class TranslationsReportView(UpstreamReportView):
         wanted = defaultdict(set)  # model: translation keys
         for translation in translations:
             model = translation.source.specific_content_type.model_class()
-            wanted[model].add(translation.source.object_id)
+            if model is not None:  # None: a model since removed from the code
+                wanted[model].add(translation.source.object_id)
         instances = {}
         for model, keys in wanted.items():
             for instance in model._default_manager.filter(translation_key__in=keys):

@@ -3,6 +3,7 @@ every translation once across its pages, in the order of the source's title, the
 a fixed number of queries however many rows a page shows."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -83,3 +84,16 @@ def test_rows_link_to_the_source_and_the_translation_even_one_never_saved(
     assert waiting == [False, True, False]  # Spanish: nothing translated yet
     assert html.count("Up to date") == 2
     assert "<td> (Español) </td>" in " ".join(html.split())  # named, with nothing to open
+
+
+def test_a_source_whose_model_was_removed_is_listed_without_links(sixty_translations, admin_client):
+    english = Page.objects.get(pk=sixty_translations[-1]).specific  # "Page 00"
+    removed = ContentType.objects.create(app_label="retired", model="oldpage")
+    TranslationSource.objects.filter(object_id=english.translation_key).update(
+        specific_content_type=removed
+    )
+    response = admin_client.get(URL, {"source_title": "Page 00"})
+    assert response.status_code == 200
+    assert listed(response) == [("Page 00", "ar"), ("Page 00", "fr")]
+    html = response.content.decode()
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[english.pk])}"' not in html
