@@ -154,6 +154,13 @@ def test_the_spreadsheet_export_carries_the_status_too(client, open_call, submis
     client.force_login(reviewer())
     export = client.get(f"/admin/forms/submissions/{open_call.pk}/", {"export": "xlsx"})
     content = b"".join(export.streaming_content) if export.streaming else export.content
+    # Once, in a CI run on PostgreSQL, this was not a workbook: say what it was instead.
+    assert export.status_code == 200 and content[:2] == b"PK", (
+        export.status_code,
+        export.get("Location"),
+        export.get("Content-Type"),
+        content[:300],
+    )
     sheet = load_workbook(io.BytesIO(content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][-1] == "Review status" and rows[1][-1] == "Received"
