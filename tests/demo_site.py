@@ -267,11 +267,11 @@ NOT_COPIED_TO_POSTGRESQL = {"django_migrations", "wagtailsearch_indexentry"}
 def _copy_into_postgresql(path):
     """The rows of the SQLite template at `path` in place of this database's (DELETE, then COPY
     FROM; Django's foreign keys are deferred to the commit, so the order of the tables does not
-    matter), the sequences reset and the search index rebuilt: about 3 s a class, where
-    building the site in PostgreSQL took three minutes of each run. `load_demo_content` still
-    runs on PostgreSQL, over these rows (tests/demo/test_demo_site.py, running it again)."""
+    matter), the id sequences moved past the copied rows, the search index rebuilt: about 3 s a
+    class, where building the site in PostgreSQL took three minutes of each run.
+    `load_demo_content` still runs on PostgreSQL, over these rows (tests/demo/test_demo_site.py,
+    running it again)."""
     from django.apps import apps
-    from django.core.management.color import no_style
 
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -279,12 +279,30 @@ def _copy_into_postgresql(path):
             for table in connection.introspection.table_names(cursor):
                 if table not in NOT_COPIED_TO_POSTGRESQL:
                     _copy_table(source, cursor, table)
-            models = apps.get_models(include_auto_created=True)
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(statement)
+            for model in apps.get_models(include_auto_created=True):
+                _sequence_past_rows(cursor, model)
     finally:
         source.close()
     call_command("update_index", verbosity=0)
+
+
+def _sequence_past_rows(cursor, model):
+    """The id sequence of `model`'s table past its largest id, and never back: a sequence is not
+    rolled back with the class's transaction, and rows a transactional test's restore committed
+    after an earlier, larger template may lie above this template's ids. Set back below them,
+    inserts reached them, and the ON CONFLICT DO NOTHING of Django's many-to-many add() dropped
+    those rows without a word."""
+    table, column = model._meta.db_table, model._meta.pk.column
+    cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [f'"{table}"', column])
+    (sequence,) = cursor.fetchone()
+    if sequence is None:  # not an integer id the database numbers
+        return
+    # The names are our own schema's (S608); the sequence is passed as a parameter.
+    cursor.execute(
+        f'SELECT setval(%s, GREATEST((SELECT MAX("{column}") FROM "{table}"), '  # noqa: S608
+        "pg_sequence_last_value(%s::regclass), 1))",
+        [sequence, sequence],
+    )
 
 
 def _copy_table(source, cursor, table):
