@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.db.models.fields import AutoFieldMixin
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "var" / "demo-templates"
@@ -288,20 +289,19 @@ def _copy_into_postgresql(path):
 
 def _sequence_past_rows(cursor, model):
     """The id sequence of `model`'s table past its largest id, and never back: a sequence is not
-    rolled back with the class's transaction, and rows a transactional test's restore committed
-    after an earlier, larger template may lie above this template's ids. Set back below them,
-    inserts reached them, and the ON CONFLICT DO NOTHING of Django's many-to-many add() dropped
-    those rows without a word."""
-    table, column = model._meta.db_table, model._meta.pk.column
-    cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [f'"{table}"', column])
-    (sequence,) = cursor.fetchone()
-    if sequence is None:  # not an integer id the database numbers
+    rolled back with the class's transaction, and the rows a transactional test's restore
+    commits are numbered from where an earlier copy left it, above this template's ids. Set back
+    below them, inserts reached them, and the ON CONFLICT DO NOTHING of Django's many-to-many
+    add() dropped those rows without a word."""
+    if not isinstance(model._meta.pk, AutoFieldMixin):  # numbered by us, or by a parent table
         return
-    # The names are our own schema's (S608); the sequence is passed as a parameter.
+    table, column = model._meta.db_table, model._meta.pk.column
+    # The names are our own schema's (S608).
     cursor.execute(
-        f'SELECT setval(%s, GREATEST((SELECT MAX("{column}") FROM "{table}"), '  # noqa: S608
-        "pg_sequence_last_value(%s::regclass), 1))",
-        [sequence, sequence],
+        "SELECT setval(seq, GREATEST("  # noqa: S608
+        f'(SELECT MAX("{column}") FROM "{table}"), pg_sequence_last_value(seq), 1)) '
+        "FROM (SELECT pg_get_serial_sequence(%s, %s)::regclass AS seq) AS serial",
+        [f'"{table}"', column],
     )
 
 

@@ -5,6 +5,7 @@ source, their target and their progress one query at a time (about five per row)
 
 from collections import defaultdict
 
+from wagtail.models import Page
 from wagtail_localize.models import get_edit_url
 from wagtail_localize.views.report import TranslationsReportView as UpstreamReportView
 
@@ -24,23 +25,28 @@ class TranslationsReportView(UpstreamReportView):
         )
 
     def decorate_paginated_queryset(self, object_list):
-        """Each row's source and target instances and their edit URLs, fetched by model."""
-        translations = list(object_list)
+        """Each row's source and target and their edit URLs: one query for the pages (the base
+        model has all the row shows: title and edit URL), one for each snippet model."""
+        rows = [(translation, _base_model(translation.source)) for translation in object_list]
         wanted = defaultdict(set)  # model: translation keys
-        for translation in translations:
-            model = translation.source.specific_content_type.model_class()
+        for translation, model in rows:
             if model is not None:  # None: a model since removed from the code
                 wanted[model].add(translation.source.object_id)
-        instances = {}
-        for model, keys in wanted.items():
-            for instance in model._default_manager.filter(translation_key__in=keys):
-                instances[(model, instance.translation_key, instance.locale_id)] = instance
-        for translation in translations:
-            source = translation.source
-            model = source.specific_content_type.model_class()
-            source_instance = instances.get((model, source.object_id, source.locale_id))
-            target = instances.get((model, source.object_id, translation.target_locale_id))
-            translation.source_edit_url = source_instance and get_edit_url(source_instance)
+        instances = {
+            (model, instance.translation_key, instance.locale_id): instance
+            for model, keys in wanted.items()
+            for instance in model._default_manager.filter(translation_key__in=keys)
+        }
+        for translation, model in rows:
+            key = translation.source.object_id
+            source = instances.get((model, key, translation.source.locale_id))
+            target = instances.get((model, key, translation.target_locale_id))
+            translation.source_edit_url = source and get_edit_url(source)
             translation.target = target
             translation.target_edit_url = target and get_edit_url(target)
-        return translations
+        return [translation for translation, _model in rows]
+
+
+def _base_model(source):
+    model = source.specific_content_type.model_class()
+    return Page if model is not None and issubclass(model, Page) else model

@@ -64,6 +64,10 @@ def test_a_page_of_fifty_rows_costs_the_queries_of_a_page_of_ten(sixty_translati
     fifty_rows, fifty_queries = queries({})
     assert (ten_rows, fifty_rows) == (10, 50)
     assert fifty_queries == ten_queries
+    # The second page mixes two kinds of page (the home page's translations come last): pages
+    # are read as pages, whatever their kind.
+    mixed_rows, mixed_queries = queries({"p": 2})
+    assert (mixed_rows, mixed_queries) == (12, ten_queries)
 
 
 def test_rows_link_to_the_source_and_the_translation_even_one_never_saved(
